@@ -1,0 +1,16 @@
+import { closeServer, listen } from "@newsfed/kit";
+import { loadGatewayConfig } from "./config.js";
+import { createGatewayServer } from "./server.js";
+
+const config = loadGatewayConfig();
+const { apollo, http } = await createGatewayServer(config);
+const url = await listen(http, config.port, config.host);
+console.log(`gateway ready at ${url}/graphql`);
+
+const stop = async () => {
+  await closeServer(http);
+  await apollo.stop();
+  process.exit(0);
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

@@ -1,0 +1,17 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@newsfed/kit";
+import { createContext, type ArticlesContext } from "./context.js";
+import { migrationsFolder, schema } from "./db/index.js";
+import { buildArticlesSchema } from "./schema.js";
+import { seedArticles } from "./seed.js";
+
+/** The articles subgraph as the shared runner and the tests see it. */
+export const articlesSubgraph: SubgraphDefinition<typeof schema, ArticlesContext> = {
+  service: "articles",
+  defaultPort: 4001,
+  dbSchema: schema,
+  migrationsFolder,
+  buildSchema: buildArticlesSchema,
+  createContext: (db) => createContext(db),
+  seed: seedArticles,
+};

@@ -1,0 +1,44 @@
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { ArticleConnection, ArticlesArgs } from "../article/article.inputs.js";
+import type { ArticlesContext } from "../context.js";
+import { Country, Official, PolicyEvent, PolicyInitiative } from "./references.type.js";
+
+// Fields this subgraph contributes to other subgraphs' entities. The gateway calls them through `_entities`
+// with a batch of keys; each goes through a per-request loader (one statement per batch).
+
+@Resolver(() => Official)
+export class OfficialArticlesResolver {
+  @FieldResolver(() => ArticleConnection, { description: "Articles about this official, newest first unless `orderBy` says otherwise." })
+  articles(@Root() official: Official, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.linkedTo("OFFICIAL", official.id, args);
+  }
+
+  @FieldResolver(() => Int, { description: "How many times articles' text names this official, over all articles." })
+  mentionCount(@Root() official: Official, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.mentionCount(official.id);
+  }
+}
+
+@Resolver(() => Country)
+export class CountryArticlesResolver {
+  @FieldResolver(() => ArticleConnection, { description: "Articles about this country, newest first unless `orderBy` says otherwise." })
+  articles(@Root() country: Country, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.linkedTo("COUNTRY", country.code, args);
+  }
+}
+
+@Resolver(() => PolicyInitiative)
+export class InitiativeArticlesResolver {
+  @FieldResolver(() => ArticleConnection, { description: "Articles about this initiative, newest first unless `orderBy` says otherwise." })
+  articles(@Root() initiative: PolicyInitiative, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.linkedTo("INITIATIVE", initiative.id, args);
+  }
+}
+
+@Resolver(() => PolicyEvent)
+export class EventArticlesResolver {
+  @FieldResolver(() => ArticleConnection, { description: "Articles reporting on this event, newest first unless `orderBy` says otherwise." })
+  articles(@Root() event: PolicyEvent, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.linkedTo("EVENT", event.id, args);
+  }
+}

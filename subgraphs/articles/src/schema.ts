@@ -1,0 +1,27 @@
+import { buildFederatedSchema } from "@newsfed/kit";
+import { ArticleResolver } from "./article/article.resolver.js";
+import type { ArticlesContext } from "./context.js";
+import { MentionResolver } from "./mention/mention.resolver.js";
+import {
+  CountryArticlesResolver,
+  EventArticlesResolver,
+  InitiativeArticlesResolver,
+  OfficialArticlesResolver,
+} from "./references/references.resolver.js";
+
+/** The articles subgraph schema: owns Article; contributes articles to Official, Country, PolicyInitiative, PolicyEvent. */
+export function buildArticlesSchema() {
+  return buildFederatedSchema<ArticlesContext>({
+    resolvers: [
+      ArticleResolver,
+      MentionResolver,
+      OfficialArticlesResolver,
+      CountryArticlesResolver,
+      InitiativeArticlesResolver,
+      EventArticlesResolver,
+    ],
+    referenceResolvers: {
+      Article: { __resolveReference: (ref, ctx) => ctx.articles.get(String(ref.id)) },
+    },
+  });
+}

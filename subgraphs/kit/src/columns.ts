@@ -1,0 +1,18 @@
+import { getTableColumns, sql, type Table } from "drizzle-orm";
+import { customType, text, timestamp } from "drizzle-orm/pg-core";
+
+/** A PostgreSQL full-text document; always a generated column, searched with websearch_to_tsquery. */
+export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** Who changed a row and when, on every owned entity (the audit trail). */
+export const auditColumns = () => ({
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+  updatedBy: text("updated_by").notNull().default("system"),
+});
+
+/** A table's columns minus its search document: rows are read often, the tsvector only inside WHERE. */
+export function readColumns<TTable extends Table>(table: TTable): Omit<TTable["_"]["columns"], "search"> {
+  const { search: _search, ...columns } = getTableColumns(table) as Record<string, unknown>;
+  return columns as Omit<TTable["_"]["columns"], "search">;
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm/logger";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+
+/** A drizzle database over either driver; repositories never know which one they got. */
+export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
+  /** The owning service: its tables live in the Postgres schema of that name, its journal in drizzle.<service>_migrations. */
+  service: string;
+  schema: TSchema;
+  migrationsFolder: string;
+  /** A PostgreSQL server (node-postgres). When set, PGlite is not used. */
+  url?: string | undefined;
+  /** Embedded PGlite data directory; omitted → in memory. */
+  dataDir?: string | undefined;
+  /** Embedded PGlite: start from a dumped, already migrated data directory (fast test databases). */
+  loadDataDir?: Blob | undefined;
+  /** Largest number of server connections this service may hold. */
+  poolSize?: number | undefined;
+  /** Called with every SQL statement sent, for tracing and statement-count tests. */
+  onStatement?: ((sql: string) => void) | undefined;
+}
+
+export interface OpenDatabase<TSchema extends Record<string, unknown>> {
+  db: Database<TSchema>;
+  kind: "pglite" | "postgres";
+  /** Embedded only: a tarball of the data directory, to open copies of this database quickly. */
+  dump(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place that knows PGlite from PostgreSQL. Opens the service's database and applies its
+ * generated migrations idempotently, so every start (and every test database) is at the latest schema.
+ */
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: DatabaseOptions<TSchema>,
+): Promise<OpenDatabase<TSchema>> {
+  const logger: Logger | undefined = options.onStatement
+    ? { logQuery: (query) => options.onStatement!(query) }
+    : undefined;
+  // Each service keeps its own migration journal, so services can share one server database.
+  const journal = { migrationsFolder: options.migrationsFolder, migrationsSchema: "drizzle", migrationsTable: `${options.service}_migrations` };
+
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzleNodePg(pool, { schema: options.schema, logger });
+    await migrateNodePg(db, journal);
+    return {
+      db: db as unknown as Database<TSchema>,
+      kind: "postgres",
+      dump: () => Promise.reject(new Error("dump() is only available for embedded PGlite databases")),
+      close: () => pool.end(),
+    };
+  }
+
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = drizzlePglite(client, { schema: options.schema, logger });
+  await migratePglite(db, journal);
+  return {
+    db: db as unknown as Database<TSchema>,
+    kind: "pglite",
+    dump: () => client.dumpDataDir("none"),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,62 @@
+import DataLoader from "dataloader";
+import type { KeysetPage } from "./pagination.js";
+
+/**
+ * A per-request loader of rows by key: all keys asked for in one tick become one statement, results come back
+ * in key order with null for unknown keys (what `_entities` needs: order preserved, unknown → null).
+ */
+export function rowLoader<TRow>(
+  fetch: (keys: readonly string[]) => Promise<TRow[]>,
+  keyOf: (row: TRow) => string,
+): DataLoader<string, TRow | null> {
+  return new DataLoader(async (keys) => {
+    const rows = await fetch(keys);
+    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** A per-request loader of the many rows that belong to each key (e.g. positions per official). */
+export function groupLoader<TRow>(
+  fetch: (keys: readonly string[]) => Promise<TRow[]>,
+  keyOf: (row: TRow) => string,
+): DataLoader<string, TRow[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, TRow[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch(keys)) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/**
+ * Per-request loaders of connection pages, one DataLoader per distinct set of arguments: every parent asking for
+ * the same page (same `first`, `after`, filter) in one tick is paged by a single statement.
+ */
+export function pageLoader<TArgs>(
+  fetch: (groups: readonly string[], args: TArgs) => Promise<Map<string, KeysetPage>>,
+): (args: TArgs) => DataLoader<string, KeysetPage> {
+  const loaders = new Map<string, DataLoader<string, KeysetPage>>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (groups) => {
+        const pages = await fetch(groups, args);
+        return groups.map((group) => pages.get(group)!);
+      });
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+/** Loads many keys through a loader: misses are dropped, and a failed batch fails the caller instead of vanishing. */
+export async function loadPresent<TRow>(loader: DataLoader<string, TRow | null>, keys: readonly string[]): Promise<TRow[]> {
+  const rows = await loader.loadMany(keys);
+  const present: TRow[] = [];
+  for (const row of rows) {
+    if (row instanceof Error) throw row;
+    if (row !== null) present.push(row);
+  }
+  return present;
+}

@@ -1,0 +1,100 @@
+import type { IncomingMessage, Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { ApolloServer, type BaseContext } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import { z } from "zod";
+import { optionalString, parseConfig, port } from "./config.js";
+import { type Database, openDatabase, type OpenDatabase } from "./database.js";
+import { closeServer, createGraphQLHttpServer, listen, sendJson } from "./http.js";
+
+/** The repository root; the embedded databases live under `<root>/.data` unless DATA_DIR says otherwise. */
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** Everything the shared runner needs to know about one subgraph. */
+export interface SubgraphDefinition<TSchema extends Record<string, unknown>, TContext extends BaseContext> {
+  /** Service name: also its Postgres schema, env prefix (ARTICLES_PORT) and data sub-directory. */
+  service: string;
+  defaultPort: number;
+  dbSchema: TSchema;
+  migrationsFolder: string;
+  buildSchema(): Promise<GraphQLSchema>;
+  createContext(db: Database<TSchema>, req: IncomingMessage | undefined): Promise<TContext> | TContext;
+  /** Loads the committed seed data through the service layer; must be idempotent. */
+  seed(db: Database<TSchema>): Promise<void>;
+}
+
+export function subgraphConfigSchema(service: string, defaultPort: number) {
+  const prefix = service.toUpperCase();
+  return z
+    .object({
+      [`${prefix}_PORT`]: port(defaultPort),
+      HOST: z.string().default("127.0.0.1"),
+      DATABASE_URL: optionalString(),
+      [`${prefix}_DATABASE_URL`]: optionalString(),
+      DATA_DIR: z.string().default(`${REPO_ROOT}.data`),
+      DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+      SEED: z.enum(["true", "false"]).default("true"),
+    })
+    .transform((env) => ({
+      port: env[`${prefix}_PORT`] as number,
+      host: env.HOST as string,
+      databaseUrl: (env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL) as string | undefined,
+      dataDir: `${env.DATA_DIR as string}/${service}`,
+      poolSize: env.DATABASE_POOL_SIZE as number,
+      seed: env.SEED === "true",
+    }));
+}
+
+export type SubgraphConfig = z.infer<ReturnType<typeof subgraphConfigSchema>>;
+
+/** Builds the subgraph's Apollo server and HTTP server over an open database; never listens. */
+export async function createSubgraphServer<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
+  definition: SubgraphDefinition<TSchema, TContext>,
+  db: Database<TSchema>,
+): Promise<{ apollo: ApolloServer<TContext>; http: Server; schema: GraphQLSchema }> {
+  const schema = await definition.buildSchema();
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+  });
+  await apollo.start();
+  const http = createGraphQLHttpServer<TContext>({
+    apollo,
+    context: async (req) => definition.createContext(db, req),
+    routes: { "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }) },
+  });
+  return { apollo, http, schema };
+}
+
+/** Entry point of a subgraph process: config → database (migrated, seeded) → listen → stop on SIGTERM/SIGINT. */
+export async function runSubgraph<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
+  definition: SubgraphDefinition<TSchema, TContext>,
+): Promise<void> {
+  const config = parseConfig(definition.service, subgraphConfigSchema(definition.service, definition.defaultPort));
+  const database: OpenDatabase<TSchema> = await openDatabase({
+    service: definition.service,
+    schema: definition.dbSchema,
+    migrationsFolder: definition.migrationsFolder,
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    poolSize: config.poolSize,
+  });
+  if (config.seed) await definition.seed(database.db);
+  const { apollo, http } = await createSubgraphServer(definition, database.db);
+  const url = await listen(http, config.port, config.host);
+  console.log(`${definition.service} subgraph ready at ${url}/graphql (${database.kind})`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await closeServer(http);
+    await apollo.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "officials"."officials" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (officials.name_document(name, honorific_prefix, other_names)) STORED;--> statement-breakpoint
+CREATE INDEX "officials_search_idx" ON "officials"."officials" USING gin ("search");

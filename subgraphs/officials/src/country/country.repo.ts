@@ -1,0 +1,28 @@
+import { type KeysetOrder, keysetPages } from "@newsfed/kit";
+import { inArray, sql } from "drizzle-orm";
+import type { OfficialsDb } from "../db/index.js";
+import { countries } from "../db/schema.js";
+
+const BY_CODE: KeysetOrder = { name: "countries:code", sortType: "text", direction: "asc" };
+
+export class CountryRepo {
+  constructor(private readonly db: OfficialsDb) {}
+
+  byCodes(codes: readonly string[]) {
+    return this.db.select().from(countries).where(inArray(countries.code, [...codes]));
+  }
+
+  page(args: { first: number; after?: string | null }) {
+    return keysetPages(this.db, {
+      source: sql`select '' as group_key, code as sort_key, code as id from officials.countries`,
+      order: BY_CODE,
+      groups: [""],
+      first: args.first,
+      after: args.after,
+    });
+  }
+
+  async upsert(row: typeof countries.$inferInsert) {
+    await this.db.insert(countries).values(row).onConflictDoUpdate({ target: countries.code, set: { name: row.name } });
+  }
+}

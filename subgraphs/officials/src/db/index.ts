@@ -1,0 +1,6 @@
+import type { Database } from "@newsfed/kit";
+import * as schema from "./schema.js";
+
+export { schema };
+export type OfficialsDb = Database<typeof schema>;
+export const migrationsFolder = new URL("../../drizzle", import.meta.url).pathname;

@@ -1,0 +1,66 @@
+import { auditColumns, tsvector } from "@newsfed/kit";
+import { sql } from "drizzle-orm";
+import { date, index, pgSchema, text } from "drizzle-orm/pg-core";
+
+/** Every table of this subgraph lives in the `officials` Postgres schema; no other service reads it. */
+export const officials = pgSchema("officials");
+
+export const countries = officials.table("countries", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const organizations = officials.table(
+  "organizations",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    acronym: text("acronym"),
+    kind: text("kind").notNull(),
+    countryCode: text("country_code").references(() => countries.code),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('simple', name || ' ' || coalesce(acronym, ''))`,
+    ),
+    ...auditColumns(),
+  },
+  (t) => [index("organizations_search_idx").using("gin", t.search), index("organizations_country_idx").on(t.countryCode)],
+);
+
+export const people = officials.table(
+  "officials",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    honorificPrefix: text("honorific_prefix"),
+    otherNames: text("other_names").array().notNull().default(sql`'{}'::text[]`),
+    countryCode: text("country_code").references(() => countries.code),
+    // officials.name_document is an immutable SQL function from the custom migration 0001.
+    search: tsvector("search").generatedAlwaysAs(sql`officials.name_document(name, honorific_prefix, other_names)`),
+    ...auditColumns(),
+  },
+  (t) => [
+    index("officials_search_idx").using("gin", t.search),
+    index("officials_country_idx").on(t.countryCode),
+    index("officials_name_idx").on(t.name, t.id),
+  ],
+);
+
+export const positions = officials.table(
+  "positions",
+  {
+    id: text("id").primaryKey(),
+    officialId: text("official_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    organizationId: text("organization_id").references(() => organizations.id),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+  },
+  (t) => [index("positions_official_idx").on(t.officialId), index("positions_organization_idx").on(t.organizationId)],
+);
+
+export type CountryRow = typeof countries.$inferSelect;
+export type OrganizationRow = Omit<typeof organizations.$inferSelect, "search">;
+export type OfficialRow = Omit<typeof people.$inferSelect, "search">;
+export type PositionRow = typeof positions.$inferSelect;

@@ -1,0 +1,17 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@newsfed/kit";
+import { createContext, type OfficialsContext } from "./context.js";
+import { migrationsFolder, schema } from "./db/index.js";
+import { buildOfficialsSchema } from "./schema.js";
+import { seedOfficials } from "./seed.js";
+
+/** The officials subgraph as the shared runner and the tests see it. */
+export const officialsSubgraph: SubgraphDefinition<typeof schema, OfficialsContext> = {
+  service: "officials",
+  defaultPort: 4002,
+  dbSchema: schema,
+  migrationsFolder,
+  buildSchema: buildOfficialsSchema,
+  createContext: (db) => createContext(db),
+  seed: seedOfficials,
+};

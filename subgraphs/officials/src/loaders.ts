@@ -1,0 +1,28 @@
+import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import type { CountryRepo } from "./country/country.repo.js";
+import type { OfficialFilter, OfficialRepo } from "./official/official.repo.js";
+import type { OrganizationRepo } from "./organization/organization.repo.js";
+
+export interface Repos {
+  officials: OfficialRepo;
+  organizations: OrganizationRepo;
+  countries: CountryRepo;
+}
+
+/** Built once per request (never shared between requests), so batching and caching never leak across callers. */
+export function createLoaders(repos: Repos) {
+  return {
+    officialById: rowLoader((ids) => repos.officials.byIds(ids), (row) => row.id),
+    organizationById: rowLoader((ids) => repos.organizations.byIds(ids), (row) => row.id),
+    countryByCode: rowLoader((codes) => repos.countries.byCodes(codes), (row) => row.code),
+    positionsByOfficial: groupLoader((ids) => repos.officials.positionsOf(ids), (row) => row.officialId),
+    officialsByCountry: pageLoader((codes, args: { first: number; after?: string | null; filter?: OfficialFilter }) =>
+      repos.officials.page(codes, "country", args),
+    ),
+    officialsByOrganization: pageLoader((ids, args: { first: number; after?: string | null; filter?: OfficialFilter }) =>
+      repos.officials.page(ids, "organization", args),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,4 @@
+import { runSubgraph } from "@newsfed/kit";
+import { officialsSubgraph } from "./index.js";
+
+await runSubgraph(officialsSubgraph);

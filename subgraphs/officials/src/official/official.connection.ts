@@ -1,0 +1,4 @@
+import { connectionType } from "@newsfed/kit";
+import { Official } from "./official.type.js";
+
+export const OfficialConnection = connectionType(Official, "Official", "officials");

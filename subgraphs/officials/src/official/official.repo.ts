@@ -1,0 +1,84 @@
+import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { OfficialsDb } from "../db/index.js";
+import { people, positions } from "../db/schema.js";
+
+export interface OfficialFilter {
+  search?: string | null | undefined;
+  countryCode?: string | null | undefined;
+  organizationId?: string | null | undefined;
+  activeAt?: string | null | undefined;
+}
+
+/** Which list the officials belong to: all of them, or those of each country / organization. */
+export type OfficialGrouping = "all" | "country" | "organization";
+
+const BY_NAME: KeysetOrder = { name: "officials:name", sortType: "text", direction: "asc" };
+const BY_RANK: KeysetOrder = { name: "officials:rank", sortType: "numeric", direction: "desc" };
+
+/** The only place that reads or writes the officials tables with SQL. */
+export class OfficialRepo {
+  constructor(private readonly db: OfficialsDb) {}
+
+  byIds(ids: readonly string[]) {
+    return this.db.select(readColumns(people)).from(people).where(inArray(people.id, [...ids]));
+  }
+
+  positionsOf(officialIds: readonly string[]) {
+    return this.db
+      .select()
+      .from(positions)
+      .where(inArray(positions.officialId, [...officialIds]))
+      .orderBy(sql`${positions.startDate} desc nulls last`, asc(positions.id));
+  }
+
+  page(groups: readonly string[], grouping: OfficialGrouping, args: { first: number; after?: string | null; filter?: OfficialFilter }) {
+    const filter = args.filter ?? {};
+    const search = filter.search?.trim();
+    const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
+    const conditions: SQL[] = [];
+    if (query) conditions.push(sql`o.search @@ ${query}`);
+    if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode}`);
+    if (filter.organizationId || filter.activeAt) {
+      const held: SQL[] = [sql`p.official_id = o.id`];
+      if (filter.organizationId) held.push(sql`p.organization_id = ${filter.organizationId}`);
+      if (filter.activeAt) held.push(activeAt(filter.activeAt));
+      conditions.push(sql`exists (select 1 from officials.positions p where ${sql.join(held, sql` and `)})`);
+    }
+    const groupKey =
+      grouping === "country"
+        ? sql`o.country_code`
+        : grouping === "organization"
+          ? sql`m.organization_id`
+          : sql`''`;
+    const from =
+      grouping === "organization"
+        ? sql`officials.officials o join (select distinct official_id, organization_id from officials.positions) m on m.official_id = o.id`
+        : sql`officials.officials o`;
+    if (grouping !== "all") conditions.push(sql`${groupKey} = any(${sql.param([...groups])}::text[])`);
+    const sortKey = query ? sql`round(ts_rank(o.search, ${query})::numeric, 6)` : sql`o.name`;
+    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+    return keysetPages(this.db, {
+      source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, o.id from ${from} ${where}`,
+      order: query ? BY_RANK : BY_NAME,
+      groups,
+      first: args.first,
+      after: args.after,
+    });
+  }
+
+  async insert(row: typeof people.$inferInsert, held: (typeof positions.$inferInsert)[]) {
+    await this.db.transaction(async (tx) => {
+      await tx.insert(people).values(row);
+      if (held.length) await tx.insert(positions).values(held);
+    });
+  }
+
+  exists(id: string) {
+    return this.db.select({ id: people.id }).from(people).where(eq(people.id, id));
+  }
+}
+
+/** A position is active on a day when it started on or before it and had not ended before it. */
+export const activeAt = (day: string) =>
+  sql`(p.start_date is null or p.start_date <= ${day}::date) and (p.end_date is null or p.end_date >= ${day}::date)`;

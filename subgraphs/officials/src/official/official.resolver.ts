@@ -1,0 +1,56 @@
+import { ConnectionArgs, DateScalar } from "@newsfed/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { OfficialsContext } from "../context.js";
+import { Country } from "../country/country.type.js";
+import type { OfficialRow } from "../db/schema.js";
+import { OfficialConnection } from "./official.connection.js";
+import { OfficialFilterInput } from "./official-filter.input.js";
+import { Official } from "./official.type.js";
+import { Position } from "./position.type.js";
+
+@Resolver(() => Official)
+export class OfficialResolver {
+  @Query(() => Official, { nullable: true, description: "One official by id; null when there is none." })
+  official(@Arg("id", () => ID, { description: "The official's id." }) id: string, @Ctx() ctx: OfficialsContext) {
+    return ctx.officials.get(id);
+  }
+
+  @Query(() => OfficialConnection, { description: "Officials, alphabetically by name; by relevance when searching." })
+  officials(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => OfficialFilterInput, { nullable: true, description: "Conditions the officials must meet." })
+    filter: OfficialFilterInput | null,
+    @Ctx() ctx: OfficialsContext,
+  ) {
+    return ctx.officials.list({ ...page, filter });
+  }
+
+  @FieldResolver(() => String, { description: "The name as news writes it on first mention: honorific and name, e.g. Tan Sri Annuar Musa." })
+  displayName(@Root() official: OfficialRow): string {
+    return official.honorificPrefix ? `${official.honorificPrefix} ${official.name}` : official.name;
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The country the official serves; null when unknown." })
+  country(@Root() official: OfficialRow, @Ctx() ctx: OfficialsContext) {
+    return official.countryCode ? ctx.countries.get(official.countryCode) : null;
+  }
+
+  @FieldResolver(() => [Position], { description: "Offices held, newest first." })
+  positions(
+    @Root() official: OfficialRow,
+    @Arg("activeAt", () => DateScalar, { nullable: true, description: "Only the positions held on this day." })
+    activeAt: string | null,
+    @Ctx() ctx: OfficialsContext,
+  ) {
+    return ctx.officials.positions(official.id, activeAt);
+  }
+
+  @FieldResolver(() => Position, {
+    nullable: true,
+    description:
+      "The office held today. For an official who holds none today, the most recent one: check its endDate. Null when no position is known.",
+  })
+  currentPosition(@Root() official: OfficialRow, @Ctx() ctx: OfficialsContext) {
+    return ctx.officials.currentPosition(official.id);
+  }
+}

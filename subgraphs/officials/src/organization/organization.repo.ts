@@ -1,0 +1,44 @@
+import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { inArray, type SQL, sql } from "drizzle-orm";
+import type { OfficialsDb } from "../db/index.js";
+import { organizations } from "../db/schema.js";
+
+export interface OrganizationFilter {
+  search?: string | null | undefined;
+  countryCode?: string | null | undefined;
+  kind?: string | null | undefined;
+}
+
+const BY_NAME: KeysetOrder = { name: "organizations:name", sortType: "text", direction: "asc" };
+const BY_RANK: KeysetOrder = { name: "organizations:rank", sortType: "numeric", direction: "desc" };
+
+export class OrganizationRepo {
+  constructor(private readonly db: OfficialsDb) {}
+
+  byIds(ids: readonly string[]) {
+    return this.db.select(readColumns(organizations)).from(organizations).where(inArray(organizations.id, [...ids]));
+  }
+
+  async insert(row: typeof organizations.$inferInsert) {
+    await this.db.insert(organizations).values(row);
+  }
+
+  page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {
+    const filter = args.filter ?? {};
+    const search = filter.search?.trim();
+    const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
+    const conditions: SQL[] = [];
+    if (query) conditions.push(sql`search @@ ${query}`);
+    if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode}`);
+    if (filter.kind) conditions.push(sql`kind = ${filter.kind}`);
+    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+    const sortKey = query ? sql`round(ts_rank(search, ${query})::numeric, 6)` : sql`name`;
+    return keysetPages(this.db, {
+      source: sql`select '' as group_key, ${sortKey} as sort_key, id from officials.organizations ${where}`,
+      order: query ? BY_RANK : BY_NAME,
+      groups: [""],
+      first: args.first,
+      after: args.after,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { stableId } from "@newsfed/kit";
+import { createContext } from "./context.js";
+import type { OfficialsDb } from "./db/index.js";
+
+interface SeedFile {
+  countries: { code: string; name: string }[];
+  organizations: { key: string; name: string; acronym: string | null; kind: string; countryCode: string | null }[];
+  officials: {
+    key: string;
+    name: string;
+    honorificPrefix: string | null;
+    otherNames: string[];
+    countryCode: string | null;
+    positions: { key: string; title: string; organization: string | null; startDate: string | null; endDate: string | null }[];
+  }[];
+}
+
+const SEED = new URL("../seed/officials.json", import.meta.url);
+
+/**
+ * Loads the committed reference data through the services the API uses. Idempotent: countries are upserted,
+ * organizations and officials are created only when absent, so a restart never duplicates or undoes an edit.
+ */
+export async function seedOfficials(db: OfficialsDb): Promise<void> {
+  const data = JSON.parse(readFileSync(SEED, "utf8")) as SeedFile;
+  const ctx = createContext(db);
+  for (const country of data.countries) await ctx.countries.save(country);
+  for (const organization of data.organizations) {
+    const id = stableId("organization", organization.key);
+    if (await ctx.organizations.get(id)) continue;
+    await ctx.organizations.create({ ...organization, id }, "seed");
+  }
+  for (const official of data.officials) {
+    const id = stableId("official", official.key);
+    if (await ctx.officials.get(id)) continue;
+    await ctx.officials.create(
+      {
+        ...official,
+        id,
+        positions: official.positions.map((position) => ({
+          ...position,
+          id: stableId("position", position.key),
+          organizationId: position.organization ? stableId("organization", position.organization) : null,
+        })),
+      },
+      "seed",
+    );
+  }
+}

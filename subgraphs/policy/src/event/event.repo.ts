@@ -1,0 +1,126 @@
+import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { asc, inArray, type SQL, sql } from "drizzle-orm";
+import type { PolicyDb } from "../db/index.js";
+import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
+
+export interface EventFilter {
+  kind?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  participantId?: string | null | undefined;
+  countryCode?: string | null | undefined;
+  search?: string | null | undefined;
+}
+
+/** Which list events are paged in: all, or per participating official / involved country / initiative. */
+export type EventGrouping = "all" | "participant" | "country" | "initiative";
+
+export interface EventPageArgs {
+  first: number;
+  after?: string | null | undefined;
+  filter?: EventFilter | null | undefined;
+}
+
+// Newest first: the order a newsroom reads a timeline in.
+const BY_START: KeysetOrder = { name: "events:start", sortType: "date", direction: "desc" };
+
+const GROUPING: Record<EventGrouping, { key: SQL; join: SQL }> = {
+  all: { key: sql`''`, join: sql`` },
+  participant: { key: sql`g.official_id`, join: sql`join policy.event_participants g on g.event_id = e.id` },
+  country: { key: sql`g.country_code`, join: sql`join policy.event_countries g on g.event_id = e.id` },
+  initiative: { key: sql`g.initiative_id`, join: sql`join policy.event_initiatives g on g.event_id = e.id` },
+};
+
+export class EventRepo {
+  constructor(private readonly db: PolicyDb) {}
+
+  byIds(ids: readonly string[]) {
+    return this.db.select(readColumns(events)).from(events).where(inArray(events.id, [...ids]));
+  }
+
+  childrenOf(parentIds: readonly string[]) {
+    return this.db
+      .select(readColumns(events))
+      .from(events)
+      .where(inArray(events.parentId, [...parentIds]))
+      .orderBy(asc(events.startDate), asc(events.id));
+  }
+
+  participantsOf(eventIds: readonly string[]) {
+    return this.db
+      .select()
+      .from(participants)
+      .where(inArray(participants.eventId, [...eventIds]))
+      .orderBy(asc(participants.position));
+  }
+
+  countriesOf(eventIds: readonly string[]) {
+    return this.db
+      .select()
+      .from(eventCountries)
+      .where(inArray(eventCountries.eventId, [...eventIds]))
+      .orderBy(asc(eventCountries.position));
+  }
+
+  /** Event ↔ initiative links, looked up from either side. */
+  initiativeLinks(side: "event" | "initiative", ids: readonly string[]) {
+    const column = side === "event" ? eventInitiatives.eventId : eventInitiatives.initiativeId;
+    return this.db.select().from(eventInitiatives).where(inArray(column, [...ids])).orderBy(asc(eventInitiatives.position));
+  }
+
+  outcomesOf(eventIds: readonly string[]) {
+    return this.db
+      .select()
+      .from(outcomes)
+      .where(inArray(outcomes.eventId, [...eventIds]))
+      .orderBy(asc(outcomes.position), asc(outcomes.id));
+  }
+
+  page(groups: readonly string[], grouping: EventGrouping, args: EventPageArgs) {
+    const filter = args.filter ?? {};
+    const conditions: SQL[] = [];
+    const search = filter.search?.trim();
+    if (search) conditions.push(sql`e.search @@ websearch_to_tsquery('english', ${search})`);
+    if (filter.kind) conditions.push(sql`e.kind = ${filter.kind}`);
+    // An event is in [from, to] when any of its days is.
+    if (filter.from) conditions.push(sql`coalesce(e.end_date, e.start_date) >= ${filter.from}::date`);
+    if (filter.to) conditions.push(sql`e.start_date <= ${filter.to}::date`);
+    if (filter.participantId) {
+      conditions.push(sql`exists (select 1 from policy.event_participants p where p.event_id = e.id and p.official_id = ${filter.participantId})`);
+    }
+    if (filter.countryCode) {
+      conditions.push(sql`exists (select 1 from policy.event_countries c where c.event_id = e.id and c.country_code = ${filter.countryCode.toUpperCase()})`);
+    }
+    const { key, join } = GROUPING[grouping];
+    if (grouping !== "all") conditions.push(sql`${key} = any(${sql.param([...groups])}::text[])`);
+    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+    return keysetPages(this.db, {
+      source: sql`select ${key} as group_key, e.start_date as sort_key, e.id from policy.events e ${join} ${where}`,
+      order: BY_START,
+      groups,
+      first: args.first,
+      after: args.after,
+    });
+  }
+
+  async insert(
+    row: typeof events.$inferInsert,
+    links: { participantIds: readonly string[]; countryCodes: readonly string[]; initiativeIds: readonly string[] },
+    results: Omit<typeof outcomes.$inferInsert, "eventId">[],
+  ) {
+    const eventId = row.id;
+    await this.db.transaction(async (tx) => {
+      await tx.insert(events).values(row);
+      if (links.participantIds.length) {
+        await tx.insert(participants).values(links.participantIds.map((officialId, position) => ({ eventId, officialId, position })));
+      }
+      if (links.countryCodes.length) {
+        await tx.insert(eventCountries).values(links.countryCodes.map((countryCode, position) => ({ eventId, countryCode, position })));
+      }
+      if (links.initiativeIds.length) {
+        await tx.insert(eventInitiatives).values(links.initiativeIds.map((initiativeId, position) => ({ eventId, initiativeId, position })));
+      }
+      if (results.length) await tx.insert(outcomes).values(results.map((outcome) => ({ ...outcome, eventId })));
+    });
+  }
+}

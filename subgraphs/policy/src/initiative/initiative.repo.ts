@@ -1,0 +1,82 @@
+import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { asc, inArray, type SQL, sql } from "drizzle-orm";
+import type { PolicyDb } from "../db/index.js";
+import { champions, initiatives } from "../db/schema.js";
+
+export interface InitiativeFilter {
+  search?: string | null | undefined;
+  countryCode?: string | null | undefined;
+  theme?: string | null | undefined;
+  status?: string | null | undefined;
+}
+
+/** Which list initiatives are paged in: all, or per championing official / lead organization / country. */
+export type InitiativeGrouping = "all" | "champion" | "leadOrganization" | "country";
+
+export interface InitiativePageArgs {
+  first: number;
+  after?: string | null | undefined;
+  filter?: InitiativeFilter | null | undefined;
+}
+
+const BY_NAME: KeysetOrder = { name: "initiatives:name", sortType: "text", direction: "asc" };
+const BY_RANK: KeysetOrder = { name: "initiatives:rank", sortType: "numeric", direction: "desc" };
+
+const GROUP_KEY: Record<InitiativeGrouping, SQL> = {
+  all: sql`''`,
+  champion: sql`c.official_id`,
+  leadOrganization: sql`i.lead_organization_id`,
+  country: sql`i.country_code`,
+};
+
+export class InitiativeRepo {
+  constructor(private readonly db: PolicyDb) {}
+
+  byIds(ids: readonly string[]) {
+    return this.db.select(readColumns(initiatives)).from(initiatives).where(inArray(initiatives.id, [...ids]));
+  }
+
+  championsOf(initiativeIds: readonly string[]) {
+    return this.db
+      .select()
+      .from(champions)
+      .where(inArray(champions.initiativeId, [...initiativeIds]))
+      .orderBy(asc(champions.position), asc(champions.officialId));
+  }
+
+  page(groups: readonly string[], grouping: InitiativeGrouping, args: InitiativePageArgs) {
+    const filter = args.filter ?? {};
+    const search = filter.search?.trim();
+    const query = search ? sql`websearch_to_tsquery('english', ${search})` : undefined;
+    const conditions: SQL[] = [];
+    if (query) conditions.push(sql`i.search @@ ${query}`);
+    if (filter.countryCode) conditions.push(sql`i.country_code = ${filter.countryCode.toUpperCase()}`);
+    if (filter.theme) conditions.push(sql`${filter.theme} = any(i.themes)`);
+    if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
+    if (grouping !== "all") conditions.push(sql`${GROUP_KEY[grouping]} = any(${sql.param([...groups])}::text[])`);
+    const from =
+      grouping === "champion"
+        ? sql`policy.initiatives i join policy.initiative_champions c on c.initiative_id = i.id`
+        : sql`policy.initiatives i`;
+    const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+    const sortKey = query ? sql`round(ts_rank(i.search, ${query})::numeric, 6)` : sql`i.name`;
+    return keysetPages(this.db, {
+      source: sql`select ${GROUP_KEY[grouping]} as group_key, ${sortKey} as sort_key, i.id from ${from} ${where}`,
+      order: query ? BY_RANK : BY_NAME,
+      groups,
+      first: args.first,
+      after: args.after,
+    });
+  }
+
+  async insert(row: typeof initiatives.$inferInsert, championIds: readonly string[]) {
+    await this.db.transaction(async (tx) => {
+      await tx.insert(initiatives).values(row);
+      if (championIds.length) {
+        await tx
+          .insert(champions)
+          .values(championIds.map((officialId, position) => ({ initiativeId: row.id, officialId, position })));
+      }
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { ConnectionArgs } from "@newsfed/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { PolicyContext } from "../context.js";
+import type { InitiativeRow } from "../db/schema.js";
+import { PolicyEvent } from "../event/event.type.js";
+import { Country, Official, Organization } from "../references/references.type.js";
+import { InitiativeFilterInput, PolicyInitiativeConnection } from "./initiative.connection.js";
+import { PolicyInitiative } from "./initiative.type.js";
+
+@Resolver(() => PolicyInitiative)
+export class InitiativeResolver {
+  @Query(() => PolicyInitiative, { nullable: true, description: "One policy initiative by id; null when there is none." })
+  initiative(@Arg("id", () => ID, { description: "The initiative's id." }) id: string, @Ctx() ctx: PolicyContext) {
+    return ctx.initiatives.get(id);
+  }
+
+  @Query(() => PolicyInitiativeConnection, { description: "Policy initiatives, alphabetically by name; by relevance when searching." })
+  initiatives(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => InitiativeFilterInput, { nullable: true, description: "Conditions the initiatives must meet." })
+    filter: InitiativeFilterInput | null,
+    @Ctx() ctx: PolicyContext,
+  ) {
+    return ctx.initiatives.list({ ...page, filter });
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The country whose initiative this is; null for multinational ones." })
+  country(@Root() initiative: InitiativeRow): Country | null {
+    return initiative.countryCode ? { code: initiative.countryCode } : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The body that leads it; null when unknown." })
+  leadOrganization(@Root() initiative: InitiativeRow): Organization | null {
+    return initiative.leadOrganizationId ? { id: initiative.leadOrganizationId } : null;
+  }
+
+  @FieldResolver(() => [Official], { description: "Officials who promote or are responsible for the initiative." })
+  async champions(@Root() initiative: InitiativeRow, @Ctx() ctx: PolicyContext): Promise<Official[]> {
+    return (await ctx.initiatives.championIds(initiative.id)).map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [PolicyEvent], { description: "Events at which the initiative was discussed, launched or advanced." })
+  events(@Root() initiative: InitiativeRow, @Ctx() ctx: PolicyContext) {
+    return ctx.initiatives.events(initiative.id);
+  }
+}

@@ -1,0 +1,30 @@
+import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import type { EventPageArgs, EventRepo } from "./event/event.repo.js";
+import type { InitiativePageArgs, InitiativeRepo } from "./initiative/initiative.repo.js";
+
+export interface Repos {
+  initiatives: InitiativeRepo;
+  events: EventRepo;
+}
+
+/** Built once per request, so batching and caching never leak across callers. */
+export function createLoaders(repos: Repos) {
+  return {
+    initiativeById: rowLoader((ids) => repos.initiatives.byIds(ids), (row) => row.id),
+    championsByInitiative: groupLoader((ids) => repos.initiatives.championsOf(ids), (row) => row.initiativeId),
+    eventById: rowLoader((ids) => repos.events.byIds(ids), (row) => row.id),
+    childrenByEvent: groupLoader((ids) => repos.events.childrenOf(ids), (row) => row.parentId!),
+    participantsByEvent: groupLoader((ids) => repos.events.participantsOf(ids), (row) => row.eventId),
+    countriesByEvent: groupLoader((ids) => repos.events.countriesOf(ids), (row) => row.eventId),
+    initiativesByEvent: groupLoader((ids) => repos.events.initiativeLinks("event", ids), (row) => row.eventId),
+    eventsByInitiative: groupLoader((ids) => repos.events.initiativeLinks("initiative", ids), (row) => row.initiativeId),
+    outcomesByEvent: groupLoader((ids) => repos.events.outcomesOf(ids), (row) => row.eventId),
+    initiativesByChampion: pageLoader((ids, args: InitiativePageArgs) => repos.initiatives.page(ids, "champion", args)),
+    initiativesByLead: pageLoader((ids, args: InitiativePageArgs) => repos.initiatives.page(ids, "leadOrganization", args)),
+    initiativesByCountry: pageLoader((codes, args: InitiativePageArgs) => repos.initiatives.page(codes, "country", args)),
+    eventsByParticipant: pageLoader((ids, args: EventPageArgs) => repos.events.page(ids, "participant", args)),
+    eventsByCountry: pageLoader((codes, args: EventPageArgs) => repos.events.page(codes, "country", args)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,4 @@
+import { runSubgraph } from "@newsfed/kit";
+import { policySubgraph } from "./index.js";
+
+await runSubgraph(policySubgraph);

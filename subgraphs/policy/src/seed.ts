@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { stableId } from "@newsfed/kit";
+import { createContext } from "./context.js";
+import type { PolicyDb } from "./db/index.js";
+
+interface SeedFile {
+  initiatives: {
+    key: string;
+    name: string;
+    acronym: string | null;
+    description: string | null;
+    countryCode: string | null;
+    status: string;
+    themes: string[];
+    startDate: string | null;
+    leadOrganization: string | null;
+    champions: string[];
+  }[];
+  events: {
+    key: string;
+    kind: string;
+    title: string;
+    startDate: string;
+    endDate: string | null;
+    location: { name: string; countryCode: string | null } | null;
+    parent: string | null;
+    themes: string[];
+    participants: string[];
+    countries: string[];
+    initiatives: string[];
+    outcomes: { key: string; statement: string; status: string; themes: string[] }[];
+  }[];
+}
+
+const SEED = new URL("../seed/policy.json", import.meta.url);
+
+/** Loads the committed policy data through the services the API uses; creates only what is absent (idempotent). */
+export async function seedPolicy(db: PolicyDb): Promise<void> {
+  const data = JSON.parse(readFileSync(SEED, "utf8")) as SeedFile;
+  const ctx = createContext(db);
+  for (const initiative of data.initiatives) {
+    const id = stableId("initiative", initiative.key);
+    if (await ctx.initiatives.get(id)) continue;
+    await ctx.initiatives.create(
+      {
+        ...initiative,
+        id,
+        leadOrganizationId: initiative.leadOrganization ? stableId("organization", initiative.leadOrganization) : null,
+        championIds: initiative.champions.map((key) => stableId("official", key)),
+      },
+      "seed",
+    );
+  }
+  // Parents are listed before their children, so a child's parent always exists when it is created.
+  for (const event of data.events) {
+    const id = stableId("event", event.key);
+    if (await ctx.events.get(id)) continue;
+    await ctx.events.create(
+      {
+        ...event,
+        id,
+        parentId: event.parent ? stableId("event", event.parent) : null,
+        participantIds: event.participants.map((key) => stableId("official", key)),
+        countryCodes: event.countries,
+        initiativeIds: event.initiatives.map((key) => stableId("initiative", key)),
+        outcomes: event.outcomes.map((outcome) => ({ ...outcome, id: stableId("outcome", outcome.key) })),
+      },
+      "seed",
+    );
+  }
+}
