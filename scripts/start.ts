@@ -50,7 +50,8 @@ function launch(service: Service): void {
   prefix(child.stderr!, process.stderr);
   child.on("exit", (code, signal) => {
     children.delete(service.name);
-    if (stopping) return;
+    // Exit 0 or SIGTERM/SIGINT is a requested stop (Ctrl-C reaches the whole process group); anything else is a crash.
+    if (stopping || code === 0 || signal === "SIGTERM" || signal === "SIGINT") return;
     const count = (restarts.get(service.name) ?? 0) + 1;
     restarts.set(service.name, count);
     const delay = Math.min(30_000, 500 * 2 ** Math.min(count, 6));

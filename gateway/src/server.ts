@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createGraphQLHttpServer } from "@newsfed/kit";
+import { createGraphQLHttpServer, maskInternalErrors } from "@newsfed/kit";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "./subgraph-list.js";
 
@@ -43,6 +43,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     gateway,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

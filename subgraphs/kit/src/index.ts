@@ -1,6 +1,7 @@
 export * from "./columns.js";
 export * from "./config.js";
 export * from "./database.js";
+export * from "./errors.js";
 export * from "./federation.js";
 export * from "./http.js";
 export * from "./loaders.js";

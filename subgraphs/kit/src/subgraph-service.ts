@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { z } from "zod";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { maskInternalErrors } from "./errors.js";
 import { optionalString, parseConfig, port } from "./config.js";
 import { type Database, openDatabase, type OpenDatabase } from "./database.js";
 import { closeServer, createGraphQLHttpServer, listen, sendJson } from "./http.js";
@@ -57,6 +59,9 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     schema,
     // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
     includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors,
+    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     csrfPrevention: false,
   });
   await apollo.start();

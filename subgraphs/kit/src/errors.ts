@@ -1,0 +1,19 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+
+/**
+ * Apollo `formatError`: errors a resolver threw on purpose carry a code (BAD_USER_INPUT, FORBIDDEN, …) and pass
+ * through; anything else is a bug or an infrastructure failure whose message may hold SQL or internals, so the
+ * client gets a generic message (with its path) and the log gets the real error.
+ */
+export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code !== undefined && code !== "INTERNAL_SERVER_ERROR") return formatted;
+  console.error("internal error", unwrapResolverError(error));
+  return {
+    message: "Internal server error",
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
+}

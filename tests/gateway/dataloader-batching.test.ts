@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFederation, type TestFederation } from "../helpers/federation.js";
+import { dataOf } from "../helpers/results.js";
+import { SEED } from "../helpers/seed-ids.js";
+
+// A page of articles with, for each of their officials, fields from all three subgraphs: the gateway sends
+// one `_entities` fetch per subgraph per plan step, and each must cost a fixed number of SQL statements
+// however many articles and officials the page holds (no N+1).
+const WIDE_QUERY = /* GraphQL */ `{
+  articles(first: 50) { totalCount edges { node {
+    headline
+    officials {
+      displayName country { name } currentPosition { title organization { name country { code } } }
+      mentionCount articles(first: 2) { totalCount }
+      initiatives(first: 2) { totalCount edges { node { name } } }
+      events(first: 2) { totalCount }
+    }
+    initiatives { name champions { displayName } }
+    events { title outcomes { status } }
+  } } }
+}`;
+
+let fed: TestFederation;
+beforeAll(async () => {
+  fed = await startFederation();
+});
+afterAll(() => fed?.close());
+
+async function measure() {
+  fed.resetCounters();
+  const data = dataOf<any>(await fed.query(WIDE_QUERY));
+  const names = ["articles", "officials", "policy"] as const;
+  return {
+    data,
+    statements: Object.fromEntries(names.map((n) => [n, fed.statements[n].count])),
+    fetches: Object.fromEntries(names.map((n) => [n, fed.sources[n].fetches])),
+  };
+}
+
+describe("per-request DataLoaders", () => {
+  it("keeps SQL statements and subgraph fetches per request constant as the page grows from 1 to 13 articles", async () => {
+    const small = await measure();
+    expect(small.data.articles.totalCount).toBe(1);
+
+    // Twelve more articles, each about a new official (with a post) and one of the seed officials.
+    const officials = fed.context("officials");
+    const articles = fed.context("articles");
+    for (let i = 0; i < 12; i++) {
+      const official = await officials.officials.create(
+        {
+          name: `Test Official ${i}`,
+          countryCode: i % 2 ? "MY" : "SG",
+          positions: [{ title: `Deputy Minister ${i}`, organizationId: SEED.kkmm, startDate: "2022-01-01" }],
+        },
+        "test",
+      );
+      await articles.articles.create(
+        {
+          headline: `Test article ${i} on cybersecurity`,
+          body: `Test Official ${i} met Gina Raimondo about cybersecurity.`,
+          publishedAt: new Date(Date.UTC(2022, 0, i + 1)),
+          source: { name: "Test Wire", code: "TW" },
+          officialIds: [official.id, SEED.raimondo],
+          initiativeIds: [SEED.myDigital],
+          eventIds: [SEED.putrajayaMeeting],
+          mentions: [{ text: `Test Official ${i}`, kind: "OFFICIAL", refId: official.id, confidence: 1 }],
+        },
+        "test",
+      );
+    }
+    const large = await measure();
+    expect(large.data.articles.totalCount).toBe(13);
+    const officialsSeen = large.data.articles.edges.flatMap((e: any) => e.node.officials);
+    expect(officialsSeen).toHaveLength(1 * 2 + 12 * 2);
+
+    expect(large.fetches).toEqual(small.fetches);
+    expect(large.statements).toEqual(small.statements);
+    // And the fixed numbers themselves stay small: one statement per entity type or connection per step.
+    expect(small.fetches).toEqual({ articles: 1, officials: 2, policy: 3 });
+    expect(small.statements.officials).toBeLessThanOrEqual(5);
+    expect(small.statements.articles).toBeLessThanOrEqual(7);
+    expect(small.statements.policy).toBeLessThanOrEqual(8);
+  });
+
+  it("resolves a batch of representations with one statement, in order, unknown keys as null", async () => {
+    fed.resetCounters();
+    const officialsCtx = fed.context("officials");
+    const [a, b, missing, again] = await Promise.all([
+      officialsCtx.officials.get(SEED.raimondo),
+      officialsCtx.officials.get(SEED.annuar),
+      officialsCtx.officials.get("no-such-official"),
+      officialsCtx.officials.get(SEED.raimondo),
+    ]);
+    expect([a?.name, b?.name, missing, again?.name]).toEqual(["Gina Raimondo", "Annuar Musa", null, "Gina Raimondo"]);
+    expect(fed.statements.officials.count).toBe(1);
+  });
+});

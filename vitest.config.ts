@@ -1,0 +1,21 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(new URL("./tests/package.json", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // One graphql module for everyone: otherwise Vite hands ESM importers index.mjs and CommonJS ones index.js,
+    // and schemas from one are rejected by the other ("another module or realm").
+    alias: { graphql: require.resolve("graphql") },
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/helpers/global-setup.ts"],
+    // Embedded PostgreSQL instances take seconds to open and ~0.8 GB each: few files at a time, generous timeouts.
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
