@@ -4,6 +4,7 @@ import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createGraphQLHttpServer, maskInternalErrors } from "@newsfed/kit";
+import { ResilientDataSource } from "./resilient-data-source.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "./subgraph-list.js";
 
@@ -30,14 +31,16 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, "utf8"),
-    buildService:
-      options.buildService ??
-      (({ name, url }) =>
-        new RemoteGraphQLDataSource({
-          url: urls[name] ?? url!,
-          // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
-          fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
-        })),
+    buildService: (definition) =>
+      new ResilientDataSource(
+        definition.name,
+        options.buildService?.(definition) ??
+          new RemoteGraphQLDataSource({
+            url: urls[definition.name] ?? definition.url!,
+            // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
+            fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
+          }),
+      ),
   });
   const apollo = new ApolloServer({
     gateway,

@@ -19,8 +19,8 @@ export async function collectAllPages(
   let after: string | null = null;
   let totalCount: number | undefined;
   for (let pages = 1; pages <= maxPages; pages++) {
-    const data = dataOf<any>(await runner.query(query, { ...variables, after }));
-    const connection = path.split(".").reduce((value, key) => value[key], data);
+    const data: any = dataOf<any>(await runner.query(query, { ...variables, after }));
+    const connection: any = path.split(".").reduce((value: any, key) => value[key], data);
     if (totalCount === undefined) totalCount = connection.totalCount;
     else if (connection.totalCount !== totalCount) throw new Error(`totalCount changed between pages: ${totalCount} → ${connection.totalCount}`);
     nodes.push(...connection.edges.map((edge: any) => edge.node));

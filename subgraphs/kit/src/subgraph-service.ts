@@ -20,7 +20,7 @@ export interface SubgraphDefinition<TSchema extends Record<string, unknown>, TCo
   dbSchema: TSchema;
   migrationsFolder: string;
   buildSchema(): Promise<GraphQLSchema>;
-  createContext(db: Database<TSchema>, req: IncomingMessage | undefined): Promise<TContext> | TContext;
+  createContext(db: Database<TSchema>, req: IncomingMessage | undefined): TContext;
   /** Loads the committed seed data through the service layer; must be idempotent. */
   seed(db: Database<TSchema>): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { UNAVAILABLE } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { ArticlesContext } from "../context.js";
 import type { ArticleRow } from "../db/schema.js";
@@ -43,22 +44,22 @@ export class ArticleResolver {
     return ctx.articles.mentions(article.id);
   }
 
-  @FieldResolver(() => [Official], { description: "Officials the article is about." })
+  @FieldResolver(() => [Official], { nullable: true, description: `Officials the article is about.${UNAVAILABLE}` })
   async officials(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<Official[]> {
     return (await ctx.articles.links(article.id, "OFFICIAL")).map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [PolicyInitiative], { description: "Policy initiatives the article is about." })
+  @FieldResolver(() => [PolicyInitiative], { nullable: true, description: `Policy initiatives the article is about.${UNAVAILABLE}` })
   async initiatives(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<PolicyInitiative[]> {
     return (await ctx.articles.links(article.id, "INITIATIVE")).map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [Country], { description: "Countries the article is about." })
+  @FieldResolver(() => [Country], { nullable: true, description: `Countries the article is about.${UNAVAILABLE}` })
   async countries(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<Country[]> {
     return (await ctx.articles.links(article.id, "COUNTRY")).map((code) => ({ code }));
   }
 
-  @FieldResolver(() => [PolicyEvent], { description: "Policy events the article reports on." })
+  @FieldResolver(() => [PolicyEvent], { nullable: true, description: `Policy events the article reports on.${UNAVAILABLE}` })
   async events(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<PolicyEvent[]> {
     return (await ctx.articles.links(article.id, "EVENT")).map((id) => ({ id }));
   }

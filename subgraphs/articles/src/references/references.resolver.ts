@@ -1,3 +1,4 @@
+import { CONTRIBUTED } from "@newsfed/kit";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { ArticleConnection, ArticlesArgs } from "../article/article.inputs.js";
 import type { ArticlesContext } from "../context.js";
@@ -8,12 +9,12 @@ import { Country, Official, PolicyEvent, PolicyInitiative } from "./references.t
 
 @Resolver(() => Official)
 export class OfficialArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { description: "Articles about this official, newest first unless `orderBy` says otherwise." })
+  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this official, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
   articles(@Root() official: Official, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("OFFICIAL", official.id, args);
   }
 
-  @FieldResolver(() => Int, { description: "How many times articles' text names this official, over all articles." })
+  @FieldResolver(() => Int, { nullable: true, description: `How many times articles' text names this official, over all articles.${CONTRIBUTED}` })
   mentionCount(@Root() official: Official, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.mentionCount(official.id);
   }
@@ -21,7 +22,7 @@ export class OfficialArticlesResolver {
 
 @Resolver(() => Country)
 export class CountryArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { description: "Articles about this country, newest first unless `orderBy` says otherwise." })
+  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this country, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
   articles(@Root() country: Country, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("COUNTRY", country.code, args);
   }
@@ -29,7 +30,7 @@ export class CountryArticlesResolver {
 
 @Resolver(() => PolicyInitiative)
 export class InitiativeArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { description: "Articles about this initiative, newest first unless `orderBy` says otherwise." })
+  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this initiative, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
   articles(@Root() initiative: PolicyInitiative, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("INITIATIVE", initiative.id, args);
   }
@@ -37,7 +38,7 @@ export class InitiativeArticlesResolver {
 
 @Resolver(() => PolicyEvent)
 export class EventArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { description: "Articles reporting on this event, newest first unless `orderBy` says otherwise." })
+  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles reporting on this event, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
   articles(@Root() event: PolicyEvent, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("EVENT", event.id, args);
   }

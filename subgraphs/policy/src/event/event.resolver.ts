@@ -1,3 +1,4 @@
+import { UNAVAILABLE } from "@newsfed/kit";
 import { ConnectionArgs } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
@@ -39,12 +40,12 @@ export class EventResolver {
     return ctx.events.children(event.id);
   }
 
-  @FieldResolver(() => [Official], { description: "Officials who took part." })
+  @FieldResolver(() => [Official], { nullable: true, description: `Officials who took part.${UNAVAILABLE}` })
   async participants(@Root() event: EventRow, @Ctx() ctx: PolicyContext): Promise<Official[]> {
     return (await ctx.events.participantIds(event.id)).map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [Country], { description: "Countries the event involved (visited, or represented)." })
+  @FieldResolver(() => [Country], { nullable: true, description: `Countries the event involved (visited, or represented).${UNAVAILABLE}` })
   async countries(@Root() event: EventRow, @Ctx() ctx: PolicyContext): Promise<Country[]> {
     return (await ctx.events.countryCodes(event.id)).map((code) => ({ code }));
   }

@@ -1,3 +1,4 @@
+import { UNAVAILABLE } from "@newsfed/kit";
 import { ConnectionArgs } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
@@ -34,7 +35,7 @@ export class InitiativeResolver {
     return initiative.leadOrganizationId ? { id: initiative.leadOrganizationId } : null;
   }
 
-  @FieldResolver(() => [Official], { description: "Officials who promote or are responsible for the initiative." })
+  @FieldResolver(() => [Official], { nullable: true, description: `Officials who promote or are responsible for the initiative.${UNAVAILABLE}` })
   async champions(@Root() initiative: InitiativeRow, @Ctx() ctx: PolicyContext): Promise<Official[]> {
     return (await ctx.initiatives.championIds(initiative.id)).map((id) => ({ id }));
   }

@@ -1,3 +1,4 @@
+import { CONTRIBUTED } from "@newsfed/kit";
 import { ConnectionArgs } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
@@ -14,7 +15,7 @@ import { Country, Official, Organization } from "./references.type.js";
 
 @Resolver(() => Official)
 export class OfficialPolicyResolver {
-  @FieldResolver(() => PolicyInitiativeConnection, { description: "Policy initiatives this official champions, by name." })
+  @FieldResolver(() => PolicyInitiativeConnection, { nullable: true, description: `Policy initiatives this official champions, by name.${CONTRIBUTED}` })
   initiatives(
     @Root() official: Official,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -25,7 +26,7 @@ export class OfficialPolicyResolver {
     return ctx.initiatives.listFor("champion", official.id, { ...page, filter });
   }
 
-  @FieldResolver(() => PolicyEventConnection, { description: "Policy events this official took part in, newest first: their timeline." })
+  @FieldResolver(() => PolicyEventConnection, { nullable: true, description: `Policy events this official took part in, newest first: their timeline.${CONTRIBUTED}` })
   events(
     @Root() official: Official,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -39,7 +40,7 @@ export class OfficialPolicyResolver {
 
 @Resolver(() => Organization)
 export class OrganizationPolicyResolver {
-  @FieldResolver(() => PolicyInitiativeConnection, { description: "Policy initiatives this organization leads, by name." })
+  @FieldResolver(() => PolicyInitiativeConnection, { nullable: true, description: `Policy initiatives this organization leads, by name.${CONTRIBUTED}` })
   initiatives(@Root() organization: Organization, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: PolicyContext) {
     return ctx.initiatives.listFor("leadOrganization", organization.id, page);
   }
@@ -47,7 +48,7 @@ export class OrganizationPolicyResolver {
 
 @Resolver(() => Country)
 export class CountryPolicyResolver {
-  @FieldResolver(() => PolicyInitiativeConnection, { description: "Policy initiatives of this country, by name." })
+  @FieldResolver(() => PolicyInitiativeConnection, { nullable: true, description: `Policy initiatives of this country, by name.${CONTRIBUTED}` })
   initiatives(
     @Root() country: Country,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -58,7 +59,7 @@ export class CountryPolicyResolver {
     return ctx.initiatives.listFor("country", country.code, { ...page, filter });
   }
 
-  @FieldResolver(() => PolicyEventConnection, { description: "Policy events involving this country, newest first." })
+  @FieldResolver(() => PolicyEventConnection, { nullable: true, description: `Policy events involving this country, newest first.${CONTRIBUTED}` })
   events(
     @Root() country: Country,
     @Args(() => ConnectionArgs) page: ConnectionArgs,

@@ -1,0 +1,146 @@
+import { policySubgraph } from "@newsfed/policy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectAllPages } from "../helpers/paging.js";
+import { dataOf } from "../helpers/results.js";
+import { SEED } from "../helpers/seed-ids.js";
+import { startSubgraph, type TestSubgraph } from "../helpers/subgraph.js";
+
+let policy: TestSubgraph;
+beforeAll(async () => {
+  policy = await startSubgraph("policy");
+});
+afterAll(() => policy?.close());
+
+describe("policy subgraph", () => {
+  it("serves MyDIGITAL and the 5G rollout with their lead organizations and champion", async () => {
+    const data = dataOf<any>(
+      await policy.query(`{ initiatives { totalCount edges { node { id name acronym status themes startDate
+        country { code } leadOrganization { id } champions { id } events { kind } } } } }`),
+    );
+    expect(data.initiatives.totalCount).toBe(2);
+    const [fiveG, myDigital] = data.initiatives.edges.map((e: any) => e.node);
+    expect(myDigital).toMatchObject({
+      id: SEED.myDigital,
+      name: "Malaysia Digital Economy Blueprint",
+      acronym: "MyDIGITAL",
+      status: "ACTIVE",
+      startDate: "2021-02-19",
+      country: { code: "MY" },
+      champions: [{ id: SEED.annuar }],
+      events: [{ kind: "MEETING" }],
+    });
+    expect(fiveG).toMatchObject({ name: "Malaysia 5G rollout", themes: ["TELECOMMUNICATIONS_5G"], startDate: null });
+  });
+
+  it("filters initiatives by search (stemmed, ranked), theme, status and country", async () => {
+    const names = async (filter: string) =>
+      dataOf<any>(await policy.query(`{ initiatives(filter: ${filter}) { edges { node { acronym name } } } }`)).initiatives.edges.map(
+        (e: any) => e.node.name,
+      );
+    expect(await names(`{ search: "digital economies" }`)).toEqual(["Malaysia Digital Economy Blueprint"]);
+    expect(await names(`{ search: "5G" }`)).toEqual(["Malaysia 5G rollout"]);
+    expect(await names(`{ theme: DIGITAL_ECONOMY }`)).toEqual(["Malaysia Digital Economy Blueprint"]);
+    expect(await names(`{ status: PROPOSED }`)).toEqual([]);
+    expect(await names(`{ countryCode: "us" }`)).toEqual([]);
+    expect((await names(`{ countryCode: "MY", status: ACTIVE }`)).length).toBe(2);
+  });
+
+  it("rejects values outside an enum, naming them", async () => {
+    const result = await policy.query(`{ initiatives(filter: { theme: SPACE_TRAVEL }) { totalCount } }`);
+    expect(result.errors?.[0]?.message).toMatch(/SPACE_TRAVEL/);
+  });
+
+  it("models the Asia visit with the Putrajaya meeting as its child and the agreement as an outcome", async () => {
+    const data = dataOf<any>(
+      await policy.query(`query($id: ID!) { event(id: $id) { kind title startDate endDate location { name country { code } }
+        parent { id kind startDate endDate countries { code } } participants { id } countries { code }
+        themes initiatives { acronym } outcomes { statement status themes } } }`, { id: SEED.putrajayaMeeting }),
+    );
+    const meeting = data.event;
+    expect(meeting).toMatchObject({
+      kind: "MEETING",
+      startDate: "2021-11-18",
+      endDate: null,
+      location: { name: "Putrajaya", country: { code: "MY" } },
+      parent: { id: SEED.asiaVisit, kind: "VISIT", startDate: "2021-11-15", endDate: "2021-11-18", countries: [{ code: "JP" }, { code: "SG" }, { code: "MY" }] },
+      participants: [{ id: SEED.annuar }, { id: SEED.raimondo }],
+      countries: [{ code: "MY" }, { code: "US" }],
+    });
+    expect(meeting.outcomes[0]).toMatchObject({
+      status: "AGREED_IN_PRINCIPLE",
+      themes: ["CYBERSECURITY", "DIGITAL_ECONOMY", "TECHNOLOGY_TRANSFER"],
+    });
+    expect(meeting.outcomes.map((o: any) => o.status)).not.toContain("SIGNED");
+  });
+
+  it("filters events by kind, date range, participant and country", async () => {
+    const kinds = async (filter: string) =>
+      dataOf<any>(await policy.query(`{ events(filter: ${filter}) { totalCount edges { node { kind } } } }`)).events.edges.map(
+        (e: any) => e.node.kind,
+      );
+    expect(await kinds(`{ kind: VISIT }`)).toEqual(["VISIT"]);
+    expect(await kinds(`{ from: "2021-11-16", to: "2021-11-17" }`)).toEqual(["VISIT"]);
+    expect(await kinds(`{ from: "2021-11-18" }`)).toEqual(["MEETING", "VISIT"]);
+    expect(await kinds(`{ to: "2021-11-14" }`)).toEqual([]);
+    expect(await kinds(`{ participantId: "${SEED.annuar}" }`)).toEqual(["MEETING"]);
+    expect(await kinds(`{ countryCode: "JP" }`)).toEqual(["VISIT"]);
+    expect(await kinds(`{ countryCode: "US" }`)).toEqual(["MEETING"]);
+  });
+
+  it("pages events newest first with stable cursors, each event exactly once", async () => {
+    const ctx = policySubgraph.createContext(policy.db as never, undefined);
+    for (const day of ["2021-11-18", "2021-11-18", "2022-03-01", "2020-01-01"]) {
+      await ctx.events.create({ kind: "ANNOUNCEMENT", title: `Test ${day}`, startDate: day }, "test");
+    }
+    const { nodes, totalCount } = await collectAllPages(
+      policy,
+      `query($after: String) { events(first: 2, after: $after) { totalCount edges { node { id startDate } } pageInfo { hasNextPage endCursor } } }`,
+      "events",
+    );
+    expect(totalCount).toBe(6);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(6);
+    const days = nodes.map((n) => n.startDate);
+    expect(days).toEqual([...days].sort().reverse());
+  });
+
+  it("contributes initiatives and events to officials, organizations and countries through _entities", async () => {
+    const data = dataOf<any>(
+      await policy.query(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+          ... on Official { initiatives { totalCount } events { totalCount } }
+          ... on Organization { initiatives { edges { node { acronym } } } }
+          ... on Country { initiatives { totalCount } events(filter: { kind: MEETING }) { totalCount } }
+          ... on PolicyInitiative { name } ... on PolicyEvent { kind } } }`,
+        {
+          r: [
+            { __typename: "Official", id: SEED.annuar },
+            { __typename: "Official", id: SEED.raimondo },
+            { __typename: "Official", id: "unknown" },
+            { __typename: "Organization", id: SEED.kkmm },
+            { __typename: "Country", code: "MY" },
+            { __typename: "PolicyInitiative", id: SEED.fiveG },
+            { __typename: "PolicyInitiative", id: "unknown" },
+            { __typename: "PolicyEvent", id: SEED.asiaVisit },
+          ],
+        },
+      ),
+    );
+    expect(data._entities).toEqual([
+      { initiatives: { totalCount: 2 }, events: { totalCount: 1 } },
+      { initiatives: { totalCount: 0 }, events: { totalCount: 2 } },
+      { initiatives: { totalCount: 0 }, events: { totalCount: 0 } },
+      { initiatives: { edges: [] } },
+      { initiatives: { totalCount: 2 }, events: { totalCount: 1 } },
+      { name: "Malaysia 5G rollout" },
+      null,
+      { kind: "VISIT" },
+    ]);
+  });
+
+  it("declares Federation 2 and its keys in its SDL", async () => {
+    const sdl = dataOf<any>(await policy.query(`{ _service { sdl } }`))._service.sdl as string;
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toMatch(/type PolicyInitiative\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type PolicyEvent\s+@key\(fields: "id"\)/);
+  });
+});
