@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // The real-PostgreSQL tier runs on its own: `pnpm test:postgres` (needs a server; CI provides one).
+    exclude: ["tests/postgres/**", "**/node_modules/**"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Embedded PostgreSQL instances take seconds to open and ~0.8 GB each: few files at a time, generous timeouts.
     pool: "forks",

@@ -8,6 +8,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 
+const MIGRATION_LOCK = 72_640_211;
+
 /** A drizzle database over either driver; repositories never know which one they got. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
@@ -52,7 +54,16 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = drizzleNodePg(pool, { schema: options.schema, logger });
-    await migrateNodePg(db, journal);
+    // Services (and replicas) starting together migrate one after another: concurrent CREATE SCHEMA IF NOT
+    // EXISTS can still collide, and a half-applied journal must never be read by a second migrator.
+    const lock = await pool.connect();
+    try {
+      await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migrateNodePg(db, journal);
+    } finally {
+      await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      lock.release();
+    }
     return {
       db: db as unknown as Database<TSchema>,
       kind: "postgres",

@@ -8,6 +8,15 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
 
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: "Entry points for reading news articles, officials, organizations, countries and policy initiatives and events.",
+  Mutation: "Entry points for changing data; each needs a bearer token with the owning domain's write scope.",
+};
+
+/** type-graphql cannot describe root types; every subgraph adds the same words so composition keeps them. */
+const describeRootTypes = (sdl: string) =>
+  sdl.replace(/^type (Query|Mutation) \{/gm, (line, name: string) => `"""${ROOT_DESCRIPTIONS[name]}"""\n${line}`);
+
 /** `__resolveReference` functions per entity type; they receive the request context as their second argument. */
 export type ReferenceResolvers<TContext> = Record<
   string,
@@ -32,7 +41,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${describeRootTypes(printSchemaWithDirectives(schema))}`);
   const resolvers: Record<string, object> = createResolversMap(schema);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };

@@ -1,0 +1,93 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { collectAllPages } from "../helpers/paging.js";
+import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
+import { isListening, postGraphQL, ROOT, type RunningStack, startStack } from "../helpers/stack.js";
+
+// The real thing over real ports: the README's start command, four processes, file-backed embedded databases.
+const dataDir = mkdtempSync(join(tmpdir(), "newsfed-e2e-"));
+let stack: RunningStack | undefined;
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const http = (s: RunningStack) => ({ query: (q: string, v?: Record<string, unknown>) => postGraphQL(s.gatewayUrl, q, v).then((r) => r.body) });
+
+describe("the whole federation over HTTP", () => {
+  it("starts with one command, seeds on first start and answers the contract example", async () => {
+    stack = await startStack(dataDir);
+    console.log(`first start: ready after ${stack.readyAfterMs} ms`);
+    expect(stack.output()).toContain(`http://localhost:${stack.ports.gateway}/graphql`);
+
+    const { status, body } = await postGraphQL(stack.gatewayUrl, CONTRACT_EXAMPLE);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const article = body.data.articles.edges[0].node;
+    expect(article.officials.map((o: any) => o.displayName).sort()).toEqual(["Gina Raimondo", "Tan Sri Annuar Musa"]);
+    expect(article.events.find((e: any) => e.location?.name === "Putrajaya").outcomes[0].status).toBe("AGREED_IN_PRINCIPLE");
+  });
+
+  it("serves health, readiness and the public schema", async () => {
+    const live = await fetch(`${stack!.gatewayUrl}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${stack!.gatewayUrl}/health/ready`);
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { articles: "up", officials: "up", policy: "up" } });
+    const schema = await fetch(`${stack!.gatewayUrl}/schema.graphql`);
+    expect(await schema.text()).toBe(readFileSync(join(ROOT, "gateway/schema.graphql"), "utf8"));
+  });
+
+  it("pages officials(first: 1) through every official exactly once", async () => {
+    const { nodes, totalCount } = await collectAllPages(
+      http(stack!),
+      `query($after: String) { officials(first: 1, after: $after) { totalCount edges { node { id displayName } } pageInfo { hasNextPage endCursor } } }`,
+      "officials",
+    );
+    expect(totalCount).toBe(2);
+    // Ordered by name: Annuar Musa, then Gina Raimondo.
+    expect(nodes.map((n) => n.displayName)).toEqual(["Tan Sri Annuar Musa", "Gina Raimondo"]);
+  });
+
+  it("reports a killed subgraph as not ready, serves partial data meanwhile, and the supervisor brings it back", async () => {
+    const pid = execFileSync("pgrep", ["-g", String(stack!.pgid), "-f", "subgraphs/policy/src/main.ts"]).toString().trim();
+    process.kill(Number(pid), "SIGKILL");
+    await waitFor(async () => (await fetch(`${stack!.gatewayUrl}/health/ready`)).status === 503);
+    const degraded = await postGraphQL(stack!.gatewayUrl, `{ officials { edges { node { name initiatives { totalCount } } } } }`);
+    expect(degraded.body.data.officials.edges.map((e: any) => e.node.initiatives)).toEqual([null, null]);
+    expect(degraded.body.errors?.[0]?.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "policy" });
+    await waitFor(async () => (await fetch(`${stack!.gatewayUrl}/health/ready`)).status === 200, 60_000);
+    expect(stack!.output()).toMatch(/policy exited \(SIGKILL\); restarting/);
+  });
+
+  it("stops every process on SIGTERM to its process group, and restarts on the same data without duplicating it", async () => {
+    const first = stack!;
+    expect(await first.stop()).toBe(0);
+    stack = undefined;
+    for (const port of Object.values(first.ports)) expect(await isListening(port)).toBe(false);
+
+    stack = await startStack(dataDir);
+    console.log(`restart on existing data: ready after ${stack.readyAfterMs} ms`);
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      `{ articles { totalCount } officials { totalCount } initiatives { totalCount } events { totalCount } countries { totalCount } }`,
+    );
+    expect(body.data).toEqual({
+      articles: { totalCount: 1 },
+      officials: { totalCount: 2 },
+      initiatives: { totalCount: 2 },
+      events: { totalCount: 2 },
+      countries: { totalCount: 5 },
+    });
+  });
+});
