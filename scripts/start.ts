@@ -38,6 +38,8 @@ function launch(service: Service): void {
       ARTICLES_URL: env.ARTICLES_URL ?? SUBGRAPHS[0]!.healthUrl.replace("/health", "/graphql"),
       OFFICIALS_URL: env.OFFICIALS_URL ?? SUBGRAPHS[1]!.healthUrl.replace("/health", "/graphql"),
       POLICY_URL: env.POLICY_URL ?? SUBGRAPHS[2]!.healthUrl.replace("/health", "/graphql"),
+      // Subgraphs read facts other subgraphs own (reference checks) through the gateway.
+      GATEWAY_URL: env.GATEWAY_URL ?? `http://${host}:${gatewayPort}/graphql`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

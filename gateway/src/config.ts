@@ -1,16 +1,32 @@
-import { optionalString, parseConfig, port } from "@newsfed/kit";
+import { DEVELOPMENT_GATEWAY_SECRET, optionalString, parseConfig, port } from "@newsfed/kit";
 import { z } from "zod";
+import { DEVELOPMENT_JWT_SECRET } from "./auth/tokens.js";
 import { SUBGRAPHS, type SubgraphName } from "./subgraph-list.js";
 
 const schema = z
   .object({
     GATEWAY_PORT: port(4000),
     HOST: z.string().default("127.0.0.1"),
+    NODE_ENV: z.string().default("development"),
     ARTICLES_URL: optionalString(),
     OFFICIALS_URL: optionalString(),
     POLICY_URL: optionalString(),
     INTROSPECTION: z.enum(["true", "false"]).default("true"),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    JWT_SECRET: optionalString(),
+    JWT_JWKS_URL: optionalString(),
+    JWT_ISSUER: optionalString(),
+    JWT_AUDIENCE: optionalString(),
+    GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.JWT_JWKS_URL && (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "production needs JWT_SECRET or JWT_JWKS_URL (the development secret is public)" });
+    }
+    if (env.GATEWAY_SHARED_SECRET === DEVELOPMENT_GATEWAY_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["GATEWAY_SHARED_SECRET"], message: "production needs its own GATEWAY_SHARED_SECRET (the development secret is public)" });
+    }
   })
   .transform((env) => ({
     port: env.GATEWAY_PORT,
@@ -19,6 +35,13 @@ const schema = z
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[s.env] ?? s.url])) as Record<SubgraphName, string>,
+    auth: {
+      secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      jwksUrl: env.JWT_JWKS_URL,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    },
+    sharedSecret: env.GATEWAY_SHARED_SECRET,
   }));
 
 export type GatewayConfig = z.infer<typeof schema>;

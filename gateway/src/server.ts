@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createGraphQLHttpServer, maskInternalErrors } from "@newsfed/kit";
+import { createGraphQLHttpServer, DEVELOPMENT_GATEWAY_SECRET, maskInternalErrors } from "@newsfed/kit";
+import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
+import { IdentityForwardingDataSource } from "./auth/identity-forwarding.js";
+import { mutationScopes } from "./auth/mutation-scopes.js";
+import { createTokenVerifier, type TokenVerifierOptions } from "./auth/tokens.js";
 import { ResilientDataSource } from "./resilient-data-source.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "./subgraph-list.js";
@@ -13,6 +17,10 @@ export const API_SCHEMA_PATH = new URL("../schema.graphql", import.meta.url);
 
 export interface GatewayOptions {
   subgraphUrls: Record<SubgraphName, string>;
+  /** How bearer tokens are verified (HS256 secret or JWKS); defaults to the development secret. */
+  auth?: TokenVerifierOptions;
+  /** Signs the identity forwarded to subgraphs; they refuse writes without it. */
+  sharedSecret?: string;
   introspection?: boolean;
   subgraphTimeoutMs?: number;
   supergraphSdl?: string;
@@ -21,39 +29,49 @@ export interface GatewayOptions {
 }
 
 export interface GatewayServer {
-  apollo: ApolloServer;
+  apollo: ApolloServer<GatewayContext>;
   http: Server;
+  /** The context the gateway builds for a request with these headers (in-process tests run operations with it). */
+  contextFor(req: IncomingMessage | undefined): Promise<GatewayContext>;
 }
 
 /** Builds the gateway's Apollo server and HTTP server from the committed supergraph; never listens. */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const urls: Record<string, string> = options.subgraphUrls;
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, "utf8");
+  const verify = createTokenVerifier(options.auth ?? {});
+  const sharedSecret = options.sharedSecret ?? DEVELOPMENT_GATEWAY_SECRET;
+  const scopes = mutationScopes(supergraphSdl);
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, "utf8"),
+    supergraphSdl,
     buildService: (definition) =>
       new ResilientDataSource(
         definition.name,
-        options.buildService?.(definition) ??
-          new RemoteGraphQLDataSource({
-            url: urls[definition.name] ?? definition.url!,
-            // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
-            fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
-          }),
+        new IdentityForwardingDataSource(
+          options.buildService?.(definition) ??
+            new RemoteGraphQLDataSource({
+              url: urls[definition.name] ?? definition.url!,
+              // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
+              fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
+            }),
+          sharedSecret,
+        ),
       ),
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin((field) => scopes.get(field))],
   });
   await apollo.start();
   const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");
+  const contextFor = async (req: IncomingMessage | undefined): Promise<GatewayContext> => authenticate(req, verify);
   const http = createGraphQLHttpServer({
     apollo,
-    context: async () => ({}),
+    context: contextFor,
     routes: {
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),
@@ -63,5 +81,5 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       },
     },
   });
-  return { apollo, http };
+  return { apollo, http, contextFor };
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectWritten } from "@newsfed/kit";
+import { EDITOR } from "../helpers/identities.js";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { dataOf } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
@@ -43,29 +45,26 @@ describe("per-request DataLoaders", () => {
     expect(small.data.articles.totalCount).toBe(1);
 
     // Twelve more articles, each about a new official (with a post) and one of the seed officials.
-    const officials = fed.context("officials");
-    const articles = fed.context("articles");
+    const officials = fed.context("officials", { identity: EDITOR });
+    const articles = fed.context("articles", { identity: EDITOR });
     for (let i = 0; i < 12; i++) {
-      const official = await officials.officials.create(
-        {
+      const { official } = await expectWritten(
+        officials.officials.create({
           name: `Test Official ${i}`,
           countryCode: i % 2 ? "MY" : "SG",
           positions: [{ title: `Deputy Minister ${i}`, organizationId: SEED.kkmm, startDate: "2022-01-01" }],
-        },
-        "test",
+        }),
       );
-      await articles.articles.create(
-        {
+      await expectWritten(articles.articles.create({
           headline: `Test article ${i} on cybersecurity`,
           body: `Test Official ${i} met Gina Raimondo about cybersecurity.`,
           publishedAt: new Date(Date.UTC(2022, 0, i + 1)),
           source: { name: "Test Wire", code: "TW" },
-          officialIds: [official.id, SEED.raimondo],
+          officialIds: [official!.id, SEED.raimondo],
           initiativeIds: [SEED.myDigital],
           eventIds: [SEED.putrajayaMeeting],
-          mentions: [{ text: `Test Official ${i}`, kind: "OFFICIAL", refId: official.id, confidence: 1 }],
-        },
-        "test",
+          mentions: [{ text: `Test Official ${i}`, kind: "OFFICIAL", refId: official!.id, confidence: 1 }],
+        }),
       );
     }
     const large = await measure();

@@ -1,70 +1,95 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { createGatewayServer, SUBGRAPHS } from "@newsfed/gateway";
+import { DEVELOPMENT_GATEWAY_SECRET, type FederationClient, IDENTITY_HEADER, type RequestRuntime, verifyIdentity } from "@newsfed/kit";
 import { type GraphQLSchema, graphql } from "graphql";
 import { openSeededDatabase, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
 
-/** Runs a gateway fetch against a subgraph schema in-process, with a fresh per-request context like HTTP would. */
+/**
+ * Runs a gateway fetch against a subgraph schema in-process, with a fresh per-request context like HTTP would,
+ * and the identity taken from the signed header the gateway attached (verified exactly as a subgraph server does).
+ */
 class InProcessDataSource implements GraphQLDataSource {
   fetches = 0;
   failing = false;
   constructor(
     private readonly schema: GraphQLSchema,
-    private readonly createContext: () => unknown,
+    private readonly createContext: (runtime: RequestRuntime) => unknown,
+    private readonly federation: FederationClient,
   ) {}
 
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
+    const identity = verifyIdentity(request.http?.headers.get(IDENTITY_HEADER) ?? undefined, DEVELOPMENT_GATEWAY_SECRET);
     return (await graphql({
       schema: this.schema,
       source: request.query!,
       variableValues: request.variables,
       operationName: request.operationName,
-      contextValue: this.createContext(),
+      contextValue: this.createContext({ identity, federation: this.federation }),
     })) as GatewayGraphQLResponse;
   }
 }
 
+export interface QueryOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+}
+
 export interface TestFederation {
-  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<TData>>;
+  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResult<TData>>;
   statements: Record<ServiceName, StatementLog>;
-  /** A fresh request context of a subgraph: its services, for writing fixtures the way the API does. */
-  context<TName extends ServiceName>(name: TName): ReturnType<(typeof SUBGRAPH_DEFINITIONS)[TName]["createContext"]>;
+  /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
+  context<TName extends ServiceName>(name: TName, runtime?: Partial<RequestRuntime>): ReturnType<(typeof SUBGRAPH_DEFINITIONS)[TName]["createContext"]>;
+  /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
+  sql(name: ServiceName, statement: string): Promise<unknown>;
   sources: Record<ServiceName, InProcessDataSource>;
   resetCounters(): void;
   close(): Promise<void>;
 }
 
-/** The real gateway (committed supergraph, real query planner) over the three subgraphs in-process: no ports. */
+/** The real gateway (committed supergraph, real query planner, real auth) over the three subgraphs in-process: no ports. */
 export async function startFederation(): Promise<TestFederation> {
   const statements = {} as Record<ServiceName, StatementLog>;
   const sources = {} as Record<ServiceName, InProcessDataSource>;
   const closers: (() => Promise<void>)[] = [];
-  const contexts = {} as Record<ServiceName, () => unknown>;
+  const contexts = {} as Record<ServiceName, (runtime: RequestRuntime) => unknown>;
+  const databases = {} as Record<ServiceName, { execute(statement: unknown): Promise<unknown> }>;
+  // Subgraphs read other subgraphs' facts through the gateway, anonymously, as over HTTP.
+  let gatewayQuery: FederationClient = async () => {
+    throw new Error("gateway not started yet");
+  };
+  const federation: FederationClient = (query, variables) => gatewayQuery(query, variables);
   for (const name of Object.keys(SUBGRAPH_DEFINITIONS) as ServiceName[]) {
     const definition = SUBGRAPH_DEFINITIONS[name] as (typeof SUBGRAPH_DEFINITIONS)["officials"];
     statements[name] = new StatementLog();
     const database = await openSeededDatabase(name, statements[name]);
     closers.push(() => database.close());
+    databases[name] = database.db as never;
     const schema = await definition.buildSchema();
-    contexts[name] = () => definition.createContext(database.db as never, undefined);
-    sources[name] = new InProcessDataSource(schema, contexts[name]);
+    contexts[name] = (runtime) => definition.createContext(database.db as never, runtime);
+    sources[name] = new InProcessDataSource(schema, contexts[name], federation);
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as Record<ServiceName, string>;
-  const { apollo } = await createGatewayServer({
+  const { apollo, contextFor } = await createGatewayServer({
     subgraphUrls: urls,
     buildService: ({ name }) => sources[name as ServiceName],
   });
+  const run = async (query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
+    const headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    const contextValue = await contextFor({ headers } as never);
+    return singleResult<any>(await apollo.executeOperation({ query, variables }, { contextValue }));
+  };
+  gatewayQuery = (query, variables) => run(query, variables) as never;
   return {
     statements,
     sources,
-    context: (name) => contexts[name]() as never,
-    async query(query, variables) {
-      return singleResult(await apollo.executeOperation({ query, variables }));
-    },
+    query: run,
+    context: (name, runtime) => contexts[name]({ identity: null, federation, ...runtime }) as never,
+    sql: async (name, statement) => databases[name].execute(statement),
     resetCounters() {
       for (const name of Object.keys(sources) as ServiceName[]) {
         sources[name].fetches = 0;

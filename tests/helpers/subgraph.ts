@@ -1,5 +1,5 @@
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { createSubgraphServer } from "@newsfed/kit";
+import { createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, type Identity, NO_FEDERATION, type RequestRuntime } from "@newsfed/kit";
 import { openSeededDatabase, type StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
@@ -7,22 +7,26 @@ import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.j
 export interface TestSubgraph {
   /** Runs an operation through the subgraph's Apollo server with a fresh per-request context. */
   query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<TData>>;
+  /** A fresh request context acting as `identity` (null: anonymous), for fixtures written through the services. */
+  context(identity?: Identity | null): any;
   db: unknown;
   apollo: ApolloServer<BaseContext>;
   close(): Promise<void>;
 }
 
-/** One subgraph over its own fresh seeded database, in-process. */
+/** One subgraph over its own fresh seeded database, in-process, with no federation to reach. */
 export async function startSubgraph(name: ServiceName, log?: StatementLog): Promise<TestSubgraph> {
   const definition = SUBGRAPH_DEFINITIONS[name] as (typeof SUBGRAPH_DEFINITIONS)["officials"];
   const database = await openSeededDatabase(name, log);
   const db = database.db as never;
-  const { apollo } = await createSubgraphServer(definition, db);
+  const { apollo } = await createSubgraphServer(definition, db, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation: NO_FEDERATION });
+  const runtime = (identity: Identity | null = null): RequestRuntime => ({ identity, federation: NO_FEDERATION });
   return {
     db,
     apollo: apollo as unknown as ApolloServer<BaseContext>,
+    context: (identity) => definition.createContext(db, runtime(identity)),
     async query(query, variables) {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: definition.createContext(db, undefined) as never });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: definition.createContext(db, runtime()) as never });
       return singleResult(response);
     },
     async close() {

@@ -1,4 +1,5 @@
-import { articlesSubgraph } from "@newsfed/articles";
+import { expectWritten } from "@newsfed/kit";
+import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";
 import { dataOf } from "../helpers/results.js";
@@ -67,13 +68,10 @@ describe("articles subgraph", () => {
   });
 
   it("orders by relevance when searching and by date otherwise, paging each order exactly once", async () => {
-    const ctx = articlesSubgraph.createContext(articles.db as never, undefined);
+    const ctx = articles.context(EDITOR);
     const bodies = ["cybersecurity cybersecurity cybersecurity pact", "a note on trade", "cybersecurity once", "more trade news"];
     for (const [i, body] of bodies.entries()) {
-      await ctx.articles.create(
-        { headline: `Story ${i}`, body, publishedAt: new Date(Date.UTC(2023, 0, 10 - i)), source: { name: "Test Wire" } },
-        "test",
-      );
+      await expectWritten(ctx.articles.create({ headline: `Story ${i}`, body, publishedAt: new Date(Date.UTC(2023, 0, 10 - i)), source: { name: "Test Wire" } }));
     }
     const query = `query($after: String, $filter: ArticleFilterInput, $orderBy: ArticleOrder) {
       articles(first: 1, after: $after, filter: $filter, orderBy: $orderBy) {

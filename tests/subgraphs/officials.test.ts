@@ -1,3 +1,5 @@
+import { expectWritten } from "@newsfed/kit";
+import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf } from "../helpers/results.js";
 import { collectAllPages } from "../helpers/paging.js";
@@ -62,8 +64,8 @@ describe("officials subgraph", () => {
   });
 
   it("pages officials(first: 1) through every official exactly once", async () => {
-    const ctx = officialsSubgraph.createContext(officials.db as never, undefined);
-    for (const name of ["Aaron Test", "Zed Test", "Mia Test", "Mia Test"]) await ctx.officials.create({ name }, "test");
+    const ctx = officials.context(EDITOR);
+    for (const name of ["Aaron Test", "Zed Test", "Mia Test", "Mia Test"]) await expectWritten(ctx.officials.create({ name }));
     const { nodes, pages, totalCount } = await collectAllPages(
       officials,
       `query($after: String) { officials(first: 1, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,

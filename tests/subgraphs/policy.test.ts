@@ -1,4 +1,5 @@
-import { policySubgraph } from "@newsfed/policy";
+import { expectWritten } from "@newsfed/kit";
+import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";
 import { dataOf } from "../helpers/results.js";
@@ -88,9 +89,9 @@ describe("policy subgraph", () => {
   });
 
   it("pages events newest first with stable cursors, each event exactly once", async () => {
-    const ctx = policySubgraph.createContext(policy.db as never, undefined);
+    const ctx = policy.context(EDITOR);
     for (const day of ["2021-11-18", "2021-11-18", "2022-03-01", "2020-01-01"]) {
-      await ctx.events.create({ kind: "ANNOUNCEMENT", title: `Test ${day}`, startDate: day }, "test");
+      await expectWritten(ctx.events.create({ kind: "ANNOUNCEMENT", title: `Test ${day}`, startDate: day }));
     }
     const { nodes, totalCount } = await collectAllPages(
       policy,

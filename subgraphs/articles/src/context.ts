@@ -1,13 +1,14 @@
+import type { RequestRuntime } from "@newsfed/kit";
 import { ArticleRepo } from "./article/article.repo.js";
 import { ArticleService } from "./article/article.service.js";
 import type { ArticlesDb } from "./db/index.js";
 import { createLoaders } from "./loaders.js";
 
 /** Everything a request needs: its own loaders and the service over them. Built per request. */
-export function createContext(db: ArticlesDb) {
+export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
   const loaders = createLoaders(repo);
-  return { loaders, articles: new ArticleService(repo, loaders) };
+  return { identity: runtime.identity, loaders, articles: new ArticleService(repo, loaders, runtime) };
 }
 
 export type ArticlesContext = ReturnType<typeof createContext>;

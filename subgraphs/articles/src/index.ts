@@ -12,6 +12,6 @@ export const articlesSubgraph: SubgraphDefinition<typeof schema, ArticlesContext
   dbSchema: schema,
   migrationsFolder,
   buildSchema: buildArticlesSchema,
-  createContext: (db) => createContext(db),
+  createContext,
   seed: seedArticles,
 };

@@ -5,15 +5,19 @@ import type { LinkKind } from "./db/schema.js";
 
 /** Built once per request, so batching and caching never leak across callers. */
 export function createLoaders(repo: ArticleRepo) {
+  const mentionCounter = (kind: string) =>
+    new DataLoader<string, number>(async (ids) => {
+      const counts = new Map((await repo.mentionCounts(kind, ids)).map((row) => [row.refId, row.count]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
   const articlesLinkedTo = (kind: LinkKind) => pageLoader((ids, args: ArticlePageArgs) => repo.page(ids, args, kind));
   return {
     articleById: rowLoader((ids) => repo.byIds(ids), (row) => row.id),
     linksByArticle: groupLoader((ids) => repo.linksOf(ids), (row) => row.articleId),
     mentionsByArticle: groupLoader((ids) => repo.mentionsOf(ids), (row) => row.articleId),
-    mentionCountByOfficial: new DataLoader<string, number>(async (ids) => {
-      const counts = new Map((await repo.mentionCounts(ids)).map((row) => [row.refId, row.count]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
+    mentionCountOfOfficial: mentionCounter("OFFICIAL"),
+    mentionCountOfOrganization: mentionCounter("ORGANIZATION"),
+    mentionCountOfInitiative: mentionCounter("INITIATIVE"),
     articlesByOfficial: articlesLinkedTo("OFFICIAL"),
     articlesByInitiative: articlesLinkedTo("INITIATIVE"),
     articlesByCountry: articlesLinkedTo("COUNTRY"),

@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from "@newsfed/kit";
+import { ArticleMutations } from "./article/article.mutations.js";
 import { ArticleResolver } from "./article/article.resolver.js";
 import type { ArticlesContext } from "./context.js";
 import { MentionResolver } from "./mention/mention.resolver.js";
@@ -7,6 +8,7 @@ import {
   EventArticlesResolver,
   InitiativeArticlesResolver,
   OfficialArticlesResolver,
+  OrganizationArticlesResolver,
 } from "./references/references.resolver.js";
 
 /** The articles subgraph schema: owns Article; contributes articles to Official, Country, PolicyInitiative, PolicyEvent. */
@@ -14,10 +16,12 @@ export function buildArticlesSchema() {
   return buildFederatedSchema<ArticlesContext>({
     resolvers: [
       ArticleResolver,
+      ArticleMutations,
       MentionResolver,
       OfficialArticlesResolver,
       CountryArticlesResolver,
       InitiativeArticlesResolver,
+      OrganizationArticlesResolver,
       EventArticlesResolver,
     ],
     referenceResolvers: {

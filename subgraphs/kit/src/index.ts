@@ -9,3 +9,7 @@ export * from "./pagination.js";
 export * from "./scalars.js";
 export * from "./stable-id.js";
 export * from "./subgraph-service.js";
+export * from "./authorization.js";
+export * from "./federation-client.js";
+export * from "./identity.js";
+export * from "./user-errors.js";

@@ -5,12 +5,21 @@ import type { GraphQLSchema } from "graphql";
 import { z } from "zod";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { maskInternalErrors } from "./errors.js";
+import { type FederationClient, httpFederationClient } from "./federation-client.js";
+import { DEVELOPMENT_GATEWAY_SECRET, type Identity, IDENTITY_HEADER, verifyIdentity } from "./identity.js";
 import { optionalString, parseConfig, port } from "./config.js";
 import { type Database, openDatabase, type OpenDatabase } from "./database.js";
 import { closeServer, createGraphQLHttpServer, listen, sendJson } from "./http.js";
 
 /** The repository root; the embedded databases live under `<root>/.data` unless DATA_DIR says otherwise. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** What a request context gets besides the database: who is calling, and a way to read the rest of the federation. */
+export interface RequestRuntime {
+  /** The caller as the gateway verified it; null for anonymous calls and for calls that bypass the gateway. */
+  identity: Identity | null;
+  federation: FederationClient;
+}
 
 /** Everything the shared runner needs to know about one subgraph. */
 export interface SubgraphDefinition<TSchema extends Record<string, unknown>, TContext extends BaseContext> {
@@ -20,7 +29,7 @@ export interface SubgraphDefinition<TSchema extends Record<string, unknown>, TCo
   dbSchema: TSchema;
   migrationsFolder: string;
   buildSchema(): Promise<GraphQLSchema>;
-  createContext(db: Database<TSchema>, req: IncomingMessage | undefined): TContext;
+  createContext(db: Database<TSchema>, runtime: RequestRuntime): TContext;
   /** Loads the committed seed data through the service layer; must be idempotent. */
   seed(db: Database<TSchema>): Promise<void>;
 }
@@ -36,6 +45,13 @@ export function subgraphConfigSchema(service: string, defaultPort: number) {
       DATA_DIR: z.string().default(`${REPO_ROOT}.data`),
       DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
       SEED: z.enum(["true", "false"]).default("true"),
+      GATEWAY_URL: z.string().url().default("http://localhost:4000/graphql"),
+      GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
+      NODE_ENV: z.string().default("development"),
+    })
+    .refine((env) => env.NODE_ENV !== "production" || env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET, {
+      message: "production needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
+      path: ["GATEWAY_SHARED_SECRET"],
     })
     .transform((env) => ({
       port: env[`${prefix}_PORT`] as number,
@@ -44,15 +60,24 @@ export function subgraphConfigSchema(service: string, defaultPort: number) {
       dataDir: `${env.DATA_DIR as string}/${service}`,
       poolSize: env.DATABASE_POOL_SIZE as number,
       seed: env.SEED === "true",
+      gatewayUrl: env.GATEWAY_URL as string,
+      sharedSecret: env.GATEWAY_SHARED_SECRET as string,
     }));
 }
 
 export type SubgraphConfig = z.infer<ReturnType<typeof subgraphConfigSchema>>;
 
 /** Builds the subgraph's Apollo server and HTTP server over an open database; never listens. */
+export interface SubgraphServerOptions {
+  /** Verifies the identity header the gateway signs; writes without a valid one are refused. */
+  sharedSecret: string;
+  federation: FederationClient;
+}
+
 export async function createSubgraphServer<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
   definition: SubgraphDefinition<TSchema, TContext>,
   db: Database<TSchema>,
+  options: SubgraphServerOptions,
 ): Promise<{ apollo: ApolloServer<TContext>; http: Server; schema: GraphQLSchema }> {
   const schema = await definition.buildSchema();
   const apollo = new ApolloServer<TContext>({
@@ -67,10 +92,15 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   await apollo.start();
   const http = createGraphQLHttpServer<TContext>({
     apollo,
-    context: async (req) => definition.createContext(db, req),
+    context: async (req) => definition.createContext(db, { identity: identityOf(req, options.sharedSecret), federation: options.federation }),
     routes: { "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }) },
   });
   return { apollo, http, schema };
+}
+
+function identityOf(req: IncomingMessage, secret: string) {
+  const header = req.headers[IDENTITY_HEADER];
+  return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
 }
 
 /** Entry point of a subgraph process: config → database (migrated, seeded) → listen → stop on SIGTERM/SIGINT. */
@@ -87,7 +117,10 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     poolSize: config.poolSize,
   });
   if (config.seed) await definition.seed(database.db);
-  const { apollo, http } = await createSubgraphServer(definition, database.db);
+  const { apollo, http } = await createSubgraphServer(definition, database.db, {
+    sharedSecret: config.sharedSecret,
+    federation: httpFederationClient(config.gatewayUrl),
+  });
   const url = await listen(http, config.port, config.host);
   console.log(`${definition.service} subgraph ready at ${url}/graphql (${database.kind})`);
 

@@ -1,20 +1,24 @@
-import type { OfficialsDb } from "./db/index.js";
+import type { RequestRuntime } from "@newsfed/kit";
 import { CountryRepo } from "./country/country.repo.js";
 import { CountryService } from "./country/country.service.js";
+import type { OfficialsDb } from "./db/index.js";
 import { createLoaders } from "./loaders.js";
 import { OfficialRepo } from "./official/official.repo.js";
 import { OfficialService } from "./official/official.service.js";
 import { OrganizationRepo } from "./organization/organization.repo.js";
 import { OrganizationService } from "./organization/organization.service.js";
+import { ReferenceRepo } from "./references.repo.js";
 
-/** Everything a request needs: its own loaders and the services over them. Built per request. */
-export function createContext(db: OfficialsDb) {
+/** Everything a request needs: its caller, its own loaders and the services over them. Built per request. */
+export function createContext(db: OfficialsDb, runtime: RequestRuntime) {
   const repos = { officials: new OfficialRepo(db), organizations: new OrganizationRepo(db), countries: new CountryRepo(db) };
+  const references = new ReferenceRepo(db);
   const loaders = createLoaders(repos);
   return {
+    identity: runtime.identity,
     loaders,
-    officials: new OfficialService(repos.officials, loaders),
-    organizations: new OrganizationService(repos.organizations, loaders),
+    officials: new OfficialService(repos.officials, references, loaders, runtime),
+    organizations: new OrganizationService(repos.organizations, references, loaders, runtime),
     countries: new CountryService(repos.countries, loaders),
   };
 }

@@ -12,6 +12,6 @@ export const officialsSubgraph: SubgraphDefinition<typeof schema, OfficialsConte
   dbSchema: schema,
   migrationsFolder,
   buildSchema: buildOfficialsSchema,
-  createContext: (db) => createContext(db),
+  createContext,
   seed: seedOfficials,
 };

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { stableId } from "@newsfed/kit";
+import { expectWritten, NO_FEDERATION, SEED_IDENTITY, stableId } from "@newsfed/kit";
 import { createContext } from "./context.js";
 import type { OfficialsDb } from "./db/index.js";
 
@@ -24,18 +24,18 @@ const SEED = new URL("../seed/officials.json", import.meta.url);
  */
 export async function seedOfficials(db: OfficialsDb): Promise<void> {
   const data = JSON.parse(readFileSync(SEED, "utf8")) as SeedFile;
-  const ctx = createContext(db);
+  const ctx = createContext(db, { identity: SEED_IDENTITY, federation: NO_FEDERATION });
   for (const country of data.countries) await ctx.countries.save(country);
   for (const organization of data.organizations) {
     const id = stableId("organization", organization.key);
     if (await ctx.organizations.get(id)) continue;
-    await ctx.organizations.create({ ...organization, id }, "seed");
+    await expectWritten(ctx.organizations.create({ ...organization, id }));
   }
   for (const official of data.officials) {
     const id = stableId("official", official.key);
     if (await ctx.officials.get(id)) continue;
-    await ctx.officials.create(
-      {
+    await expectWritten(
+      ctx.officials.create({
         ...official,
         id,
         positions: official.positions.map((position) => ({
@@ -43,8 +43,8 @@ export async function seedOfficials(db: OfficialsDb): Promise<void> {
           id: stableId("position", position.key),
           organizationId: position.organization ? stableId("organization", position.organization) : null,
         })),
-      },
-      "seed",
+      }),
     );
   }
 }
+

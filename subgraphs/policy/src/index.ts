@@ -12,6 +12,6 @@ export const policySubgraph: SubgraphDefinition<typeof schema, PolicyContext> = 
   dbSchema: schema,
   migrationsFolder,
   buildSchema: buildPolicySchema,
-  createContext: (db) => createContext(db),
+  createContext,
   seed: seedPolicy,
 };

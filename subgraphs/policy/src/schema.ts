@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from "@newsfed/kit";
 import type { PolicyContext } from "./context.js";
 import { EventResolver, LocationResolver } from "./event/event.resolver.js";
+import { PolicyMutations } from "./mutations.js";
 import { InitiativeResolver } from "./initiative/initiative.resolver.js";
 import {
   CountryPolicyResolver,
@@ -14,6 +15,7 @@ export function buildPolicySchema() {
     resolvers: [
       InitiativeResolver,
       EventResolver,
+      PolicyMutations,
       LocationResolver,
       OfficialPolicyResolver,
       OrganizationPolicyResolver,

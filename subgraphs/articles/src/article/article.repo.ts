@@ -1,5 +1,5 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb } from "../db/index.js";
 import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
 
@@ -59,13 +59,26 @@ export class ArticleRepo {
       .orderBy(asc(mentions.start));
   }
 
-  /** How often each official is mentioned across all articles. */
-  mentionCounts(officialIds: readonly string[]) {
+  /** How often each entity of one kind is mentioned across all articles. */
+  mentionCounts(kind: string, refIds: readonly string[]) {
     return this.db
       .select({ refId: mentions.refId, count: sql<number>`count(*)::int` })
       .from(mentions)
-      .where(sql`${mentions.kind} = 'OFFICIAL' and ${inArray(mentions.refId, [...officialIds])}`)
+      .where(sql`${mentions.kind} = ${kind} and ${inArray(mentions.refId, [...refIds])}`)
       .groupBy(mentions.refId);
+  }
+
+  async slugTaken(slug: string, exceptId?: string): Promise<boolean> {
+    const rows = await this.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
+    return rows.some((row) => row.id !== exceptId);
+  }
+
+  /** Distinct mention specs of an article, to locate them again in an edited body. */
+  mentionSpecs(articleId: string) {
+    return this.db
+      .selectDistinct({ text: mentions.surfaceText, kind: mentions.kind, refId: mentions.refId, confidence: mentions.confidence })
+      .from(mentions)
+      .where(eq(mentions.articleId, articleId));
   }
 
   /** Pages articles, all of them (`by` omitted) or per linked entity of one kind, in one statement. */
@@ -97,15 +110,34 @@ export class ArticleRepo {
     });
   }
 
-  async insert(
-    row: typeof articles.$inferInsert,
-    links: Omit<typeof articleLinks.$inferInsert, "articleId">[],
-    found: Omit<typeof mentions.$inferInsert, "articleId">[],
-  ) {
+  async insert(row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[]) {
     await this.db.transaction(async (tx) => {
       await tx.insert(articles).values(row);
       if (links.length) await tx.insert(articleLinks).values(links.map((link) => ({ ...link, articleId: row.id })));
       if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: row.id })));
     });
   }
+
+  /** Updates the row; replaces the links of each given kind, and the mentions when given; one transaction. */
+  async update(id: string, row: Partial<typeof articles.$inferInsert>, links: Map<LinkKind, LinkRow[]>, found: MentionInsert[] | undefined) {
+    await this.db.transaction(async (tx) => {
+      await tx.update(articles).set(row).where(eq(articles.id, id));
+      for (const [kind, rows] of links) {
+        await tx.delete(articleLinks).where(and(eq(articleLinks.articleId, id), eq(articleLinks.kind, kind)));
+        if (rows.length) await tx.insert(articleLinks).values(rows.map((link) => ({ ...link, articleId: id })));
+      }
+      if (found) {
+        await tx.delete(mentions).where(eq(mentions.articleId, id));
+        if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: id })));
+      }
+    });
+  }
+
+  async delete(id: string) {
+    // Links and mentions go with it (ON DELETE CASCADE).
+    await this.db.delete(articles).where(eq(articles.id, id));
+  }
 }
+
+export type LinkRow = Omit<typeof articleLinks.$inferInsert, "articleId">;
+export type MentionInsert = Omit<typeof mentions.$inferInsert, "articleId">;

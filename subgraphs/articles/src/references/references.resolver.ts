@@ -2,7 +2,7 @@ import { CONTRIBUTED } from "@newsfed/kit";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { ArticleConnection, ArticlesArgs } from "../article/article.inputs.js";
 import type { ArticlesContext } from "../context.js";
-import { Country, Official, PolicyEvent, PolicyInitiative } from "./references.type.js";
+import { Country, Official, Organization, PolicyEvent, PolicyInitiative } from "./references.type.js";
 
 // Fields this subgraph contributes to other subgraphs' entities. The gateway calls them through `_entities`
 // with a batch of keys; each goes through a per-request loader (one statement per batch).
@@ -16,7 +16,7 @@ export class OfficialArticlesResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: `How many times articles' text names this official, over all articles.${CONTRIBUTED}` })
   mentionCount(@Root() official: Official, @Ctx() ctx: ArticlesContext) {
-    return ctx.articles.mentionCount(official.id);
+    return ctx.loaders.mentionCountOfOfficial.load(official.id);
   }
 }
 
@@ -33,6 +33,19 @@ export class InitiativeArticlesResolver {
   @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this initiative, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
   articles(@Root() initiative: PolicyInitiative, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("INITIATIVE", initiative.id, args);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: `How many times articles' text names this initiative.${CONTRIBUTED}` })
+  mentionCount(@Root() initiative: PolicyInitiative, @Ctx() ctx: ArticlesContext) {
+    return ctx.loaders.mentionCountOfInitiative.load(initiative.id);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationArticlesResolver {
+  @FieldResolver(() => Int, { nullable: true, description: `How many times articles' text names this organization.${CONTRIBUTED}` })
+  mentionCount(@Root() organization: Organization, @Ctx() ctx: ArticlesContext) {
+    return ctx.loaders.mentionCountOfOrganization.load(organization.id);
   }
 }
 

@@ -18,7 +18,7 @@ export class Country {
 }
 
 @ObjectType({ description: "A government body, agency, company or news organization. Owned by the officials subgraph." })
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class Organization {
   @Field(() => ID, { description: "Stable opaque identifier." })
   id!: string;

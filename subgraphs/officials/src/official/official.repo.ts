@@ -74,8 +74,19 @@ export class OfficialRepo {
     });
   }
 
-  exists(id: string) {
-    return this.db.select({ id: people.id }).from(people).where(eq(people.id, id));
+  async update(id: string, row: Partial<typeof people.$inferInsert>, held: (typeof positions.$inferInsert)[] | undefined) {
+    await this.db.transaction(async (tx) => {
+      await tx.update(people).set(row).where(eq(people.id, id));
+      if (held) {
+        await tx.delete(positions).where(eq(positions.officialId, id));
+        if (held.length) await tx.insert(positions).values(held);
+      }
+    });
+  }
+
+  async delete(id: string) {
+    // Positions go with the official (ON DELETE CASCADE), in the same statement.
+    await this.db.delete(people).where(eq(people.id, id));
   }
 }
 

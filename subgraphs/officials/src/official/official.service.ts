@@ -1,24 +1,42 @@
-import { type Connection, newId, toConnection } from "@newsfed/kit";
+import {
+  checkUnreferenced,
+  type Connection,
+  newId,
+  type RequestRuntime,
+  requireScope,
+  toConnection,
+  type UserError,
+  UserErrorCode,
+  Validation,
+} from "@newsfed/kit";
 import type { OfficialRow, PositionRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
+import type { ReferenceRepo } from "../references.repo.js";
 import type { OfficialFilter, OfficialRepo } from "./official.repo.js";
 
-export interface NewOfficial {
-  id?: string;
-  name: string;
+export interface OfficialInput {
+  name?: string | null;
   honorificPrefix?: string | null;
-  otherNames?: string[];
+  otherNames?: string[] | null;
   countryCode?: string | null;
-  positions?: { id?: string; title: string; organizationId?: string | null; startDate?: string | null; endDate?: string | null }[];
+  positions?: { title: string; organizationId?: string | null; startDate?: string | null; endDate?: string | null }[] | null;
 }
 
 export type PageArgs<TFilter> = { first: number; after?: string | null; filter?: TFilter | null };
+export interface OfficialPayload {
+  official: OfficialRow | null;
+  userErrors: UserError[];
+}
+
+const WRITE_SCOPE = "officials:write";
 
 /** Rules about officials; resolvers and the seed loader both come through here. */
 export class OfficialService {
   constructor(
     private readonly repo: OfficialRepo,
+    private readonly references: ReferenceRepo,
     private readonly loaders: Loaders,
+    private readonly runtime: RequestRuntime,
   ) {}
 
   get(id: string): Promise<OfficialRow | null> {
@@ -52,32 +70,103 @@ export class OfficialService {
     return all.find((position) => isActiveOn(position, today)) ?? all[0] ?? null;
   }
 
-  /** Creates the official with their positions in one transaction; the seed passes stable ids. */
-  async create(input: NewOfficial, actor: string): Promise<OfficialRow> {
+  /** Creates the official with their positions in one transaction. The seed passes a stable `id`. */
+  async create(input: OfficialInput & { id?: string }): Promise<OfficialPayload> {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    const v = new Validation();
+    const fields = await this.validate(input, v, true);
+    if (!v.ok) return { official: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert(
+    await this.repo.insert({ id, ...fields.row, name: fields.row.name!, updatedBy: actor.subject }, positionRows(id, fields.positions ?? []));
+    return { official: await this.fresh(id), userErrors: [] };
+  }
+
+  /** Partial update: omitted fields unchanged; `positions` replaces the list. One transaction. */
+  async update(id: string, input: OfficialInput): Promise<OfficialPayload> {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { official: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const fields = await this.validate(input, v, false);
+    if (!v.ok) return { official: null, userErrors: v.errors };
+    await this.repo.update(id, { ...fields.row, updatedBy: actor.subject, updatedAt: new Date() }, fields.positions && positionRows(id, fields.positions));
+    return { official: await this.fresh(id), userErrors: [] };
+  }
+
+  /** Deletes an official no article or policy record refers to (asked through the gateway); positions go with it. */
+  async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+    requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    await checkUnreferenced(
+      this.runtime.federation,
+      "official",
+      `query OfficialUsage($id: ID!) { official(id: $id) {
+        articles(first: 0) { totalCount } mentionCount initiatives(first: 0) { totalCount } events(first: 0) { totalCount } } }`,
+      { id },
       {
-        id,
-        name: input.name.trim(),
-        honorificPrefix: input.honorificPrefix ?? null,
-        otherNames: input.otherNames ?? [],
-        countryCode: input.countryCode ?? null,
-        updatedBy: actor,
+        "article(s)": (d) => d.official?.articles?.totalCount,
+        "mention(s) in articles": (d) => d.official?.mentionCount,
+        "initiative(s) as champion": (d) => d.official?.initiatives?.totalCount,
+        "event(s) as participant": (d) => d.official?.events?.totalCount,
       },
-      (input.positions ?? []).map((position) => ({
-        id: position.id ?? newId(),
-        officialId: id,
-        title: position.title,
-        organizationId: position.organizationId ?? null,
-        startDate: position.startDate ?? null,
-        endDate: position.endDate ?? null,
-      })),
+      v,
     );
+    if (!v.ok) return { deletedId: null, userErrors: v.errors };
+    await this.repo.delete(id);
+    this.loaders.officialById.clear(id);
+    return { deletedId: id, userErrors: [] };
+  }
+
+  private async fresh(id: string) {
     this.loaders.officialById.clear(id);
     this.loaders.positionsByOfficial.clear(id);
-    return (await this.get(id))!;
+    return this.get(id);
+  }
+
+  /** Checks an input (all fields on create, given fields on update) and returns the columns to write. */
+  private async validate(input: OfficialInput, v: Validation, creating: boolean) {
+    const row: { name?: string; honorificPrefix?: string | null; otherNames?: string[]; countryCode?: string | null } = {};
+    if (creating || input.name !== undefined) row.name = v.text("input.name", input.name, { required: true, max: 200 }) ?? undefined;
+    if (input.honorificPrefix !== undefined) row.honorificPrefix = v.text("input.honorificPrefix", input.honorificPrefix, { max: 100 });
+    if (input.otherNames !== undefined) row.otherNames = v.texts("input.otherNames", input.otherNames, { maxItems: 20, max: 200 });
+    if (input.countryCode !== undefined) {
+      row.countryCode = v.countryCode("input.countryCode", input.countryCode);
+      if (row.countryCode && !(await this.references.countriesExist([row.countryCode])).has(row.countryCode)) {
+        v.add("input.countryCode", UserErrorCode.UNKNOWN_REFERENCE, `\`input.countryCode\`: no country "${row.countryCode}" exists.`);
+      }
+    }
+    let positions: NonNullable<OfficialInput["positions"]> | undefined;
+    if (input.positions !== undefined) {
+      positions = [];
+      const list = input.positions ?? [];
+      if (list.length > 50) v.add("input.positions", UserErrorCode.TOO_MANY, "`input.positions` takes at most 50 items.");
+      const organizationIds = list.flatMap((p) => (p.organizationId ? [p.organizationId] : []));
+      const known = await this.references.organizationsExist(organizationIds);
+      list.forEach((position, index) => {
+        const field = `input.positions.${index}`;
+        const title = v.text(`${field}.title`, position.title, { required: true, max: 300 });
+        if (position.organizationId && !known.has(position.organizationId)) {
+          v.add(`${field}.organizationId`, UserErrorCode.UNKNOWN_REFERENCE, `\`${field}.organizationId\`: no organization "${position.organizationId}" exists.`);
+        }
+        v.dateRange(`${field}.startDate`, position.startDate, `${field}.endDate`, position.endDate);
+        if (title) positions!.push({ ...position, title });
+      });
+    }
+    return { row, positions };
   }
 }
+
+const positionRows = (officialId: string, positions: NonNullable<OfficialInput["positions"]>) =>
+  positions.map((position) => ({
+    id: newId(),
+    officialId,
+    title: position.title,
+    organizationId: position.organizationId ?? null,
+    startDate: position.startDate ?? null,
+    endDate: position.endDate ?? null,
+  }));
+
+export const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
 
 export const isActiveOn = (position: Pick<PositionRow, "startDate" | "endDate">, day: string): boolean =>
   (position.startDate === null || position.startDate <= day) && (position.endDate === null || position.endDate >= day);

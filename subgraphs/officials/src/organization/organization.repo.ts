@@ -1,5 +1,5 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
 import { organizations } from "../db/schema.js";
 
@@ -21,6 +21,14 @@ export class OrganizationRepo {
 
   async insert(row: typeof organizations.$inferInsert) {
     await this.db.insert(organizations).values(row);
+  }
+
+  async update(id: string, row: Partial<typeof organizations.$inferInsert>) {
+    await this.db.update(organizations).set(row).where(eq(organizations.id, id));
+  }
+
+  async delete(id: string) {
+    await this.db.delete(organizations).where(eq(organizations.id, id));
   }
 
   page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {

@@ -1,21 +1,42 @@
-import { type Connection, newId, toConnection } from "@newsfed/kit";
+import {
+  checkUnreferenced,
+  type Connection,
+  newId,
+  type RequestRuntime,
+  requireScope,
+  toConnection,
+  type UserError,
+  UserErrorCode,
+  Validation,
+} from "@newsfed/kit";
 import type { OrganizationRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
-import type { PageArgs } from "../official/official.service.js";
+import { notFound, type PageArgs } from "../official/official.service.js";
+import type { ReferenceRepo } from "../references.repo.js";
+import { OrganizationKind } from "./organization-kind.enum.js";
 import type { OrganizationFilter, OrganizationRepo } from "./organization.repo.js";
 
-export interface NewOrganization {
-  id?: string;
-  name: string;
+export interface OrganizationInput {
+  name?: string | null;
   acronym?: string | null;
-  kind: string;
+  kind?: string | null;
   countryCode?: string | null;
 }
+
+export interface OrganizationPayload {
+  organization: OrganizationRow | null;
+  userErrors: UserError[];
+}
+
+const WRITE_SCOPE = "officials:write";
+const KINDS = new Set<string>(Object.values(OrganizationKind));
 
 export class OrganizationService {
   constructor(
     private readonly repo: OrganizationRepo,
+    private readonly references: ReferenceRepo,
     private readonly loaders: Loaders,
+    private readonly runtime: RequestRuntime,
   ) {}
 
   get(id: string): Promise<OrganizationRow | null> {
@@ -27,17 +48,70 @@ export class OrganizationService {
     return toConnection(pages.get("")!, (ids) => this.loaders.organizationById.loadMany(ids));
   }
 
-  async create(input: NewOrganization, actor: string): Promise<OrganizationRow> {
+  async create(input: OrganizationInput & { id?: string }): Promise<OrganizationPayload> {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    const v = new Validation();
+    const row = await this.validate(input, v, true);
+    if (!v.ok) return { organization: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({
-      id,
-      name: input.name.trim(),
-      acronym: input.acronym ?? null,
-      kind: input.kind,
-      countryCode: input.countryCode ?? null,
-      updatedBy: actor,
-    });
+    await this.repo.insert({ id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject });
+    return { organization: await this.fresh(id), userErrors: [] };
+  }
+
+  async update(id: string, input: OrganizationInput): Promise<OrganizationPayload> {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { organization: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const row = await this.validate(input, v, false);
+    if (!v.ok) return { organization: null, userErrors: v.errors };
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() });
+    return { organization: await this.fresh(id), userErrors: [] };
+  }
+
+  /** Refused while any position is held in it, any initiative is led by it, or any article mentions it. */
+  async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+    requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const positions = await this.references.positionsAt(id);
+    await checkUnreferenced(
+      this.runtime.federation,
+      "organization",
+      `query OrganizationUsage($id: ID!) { organization(id: $id) { initiatives(first: 0) { totalCount } mentionCount } }`,
+      { id },
+      {
+        "position(s) of officials": () => positions,
+        "initiative(s) it leads": (d) => d.organization?.initiatives?.totalCount,
+        "mention(s) in articles": (d) => d.organization?.mentionCount,
+      },
+      v,
+    );
+    if (!v.ok) return { deletedId: null, userErrors: v.errors };
+    await this.repo.delete(id);
     this.loaders.organizationById.clear(id);
-    return (await this.get(id))!;
+    return { deletedId: id, userErrors: [] };
+  }
+
+  private async fresh(id: string) {
+    this.loaders.organizationById.clear(id);
+    return this.get(id);
+  }
+
+  private async validate(input: OrganizationInput, v: Validation, creating: boolean) {
+    const row: { name?: string; acronym?: string | null; kind?: string; countryCode?: string | null } = {};
+    if (creating || input.name !== undefined) row.name = v.text("input.name", input.name, { required: true, max: 300 }) ?? undefined;
+    if (input.acronym !== undefined) row.acronym = v.text("input.acronym", input.acronym, { max: 32 });
+    if (creating || input.kind !== undefined) {
+      if (!input.kind || !KINDS.has(input.kind)) {
+        v.add("input.kind", UserErrorCode.REQUIRED, `\`input.kind\` must be one of ${[...KINDS].join(", ")}.`);
+      } else row.kind = input.kind;
+    }
+    if (input.countryCode !== undefined) {
+      row.countryCode = v.countryCode("input.countryCode", input.countryCode);
+      if (row.countryCode && !(await this.references.countriesExist([row.countryCode])).has(row.countryCode)) {
+        v.add("input.countryCode", UserErrorCode.UNKNOWN_REFERENCE, `\`input.countryCode\`: no country "${row.countryCode}" exists.`);
+      }
+    }
+    return row;
   }
 }

@@ -1,5 +1,5 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
-import { asc, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb } from "../db/index.js";
 import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
 
@@ -103,24 +103,60 @@ export class EventRepo {
     });
   }
 
-  async insert(
-    row: typeof events.$inferInsert,
-    links: { participantIds: readonly string[]; countryCodes: readonly string[]; initiativeIds: readonly string[] },
-    results: Omit<typeof outcomes.$inferInsert, "eventId">[],
-  ) {
-    const eventId = row.id;
+  async insert(row: typeof events.$inferInsert, links: EventLinks, results: Omit<typeof outcomes.$inferInsert, "eventId">[]) {
     await this.db.transaction(async (tx) => {
       await tx.insert(events).values(row);
-      if (links.participantIds.length) {
-        await tx.insert(participants).values(links.participantIds.map((officialId, position) => ({ eventId, officialId, position })));
-      }
-      if (links.countryCodes.length) {
-        await tx.insert(eventCountries).values(links.countryCodes.map((countryCode, position) => ({ eventId, countryCode, position })));
-      }
-      if (links.initiativeIds.length) {
-        await tx.insert(eventInitiatives).values(links.initiativeIds.map((initiativeId, position) => ({ eventId, initiativeId, position })));
-      }
-      if (results.length) await tx.insert(outcomes).values(results.map((outcome) => ({ ...outcome, eventId })));
+      await writeLinks(tx, row.id, links, results);
     });
   }
+
+  /** Updates the row and replaces each given list, all in one transaction. */
+  async update(id: string, row: Partial<typeof events.$inferInsert>, links: Partial<EventLinks>, results: Omit<typeof outcomes.$inferInsert, "eventId">[] | undefined) {
+    await this.db.transaction(async (tx) => {
+      await tx.update(events).set(row).where(eq(events.id, id));
+      if (links.participantIds) await tx.delete(participants).where(eq(participants.eventId, id));
+      if (links.countryCodes) await tx.delete(eventCountries).where(eq(eventCountries.eventId, id));
+      if (links.initiativeIds) await tx.delete(eventInitiatives).where(eq(eventInitiatives.eventId, id));
+      if (results) await tx.delete(outcomes).where(eq(outcomes.eventId, id));
+      await writeLinks(tx, id, links, results ?? []);
+    });
+  }
+
+  async delete(id: string) {
+    // Links and outcomes go with it (ON DELETE CASCADE).
+    await this.db.delete(events).where(eq(events.id, id));
+  }
+
+  /** Every ancestor of an event, nearest first (a recursive walk up `parent_id`, bounded against bad data). */
+  async ancestorIds(id: string): Promise<string[]> {
+    const result = (await this.db.execute(sql`
+      with recursive up(id, parent_id, depth) as (
+        select id, parent_id, 0 from policy.events where id = ${id}
+        union all
+        select e.id, e.parent_id, up.depth + 1 from policy.events e join up on e.id = up.parent_id where up.depth < 100
+      )
+      select id from up where depth > 0 order by depth`)) as unknown as { rows: { id: string }[] };
+    return result.rows.map((row) => row.id);
+  }
+}
+
+export interface EventLinks {
+  participantIds: readonly string[];
+  countryCodes: readonly string[];
+  initiativeIds: readonly string[];
+}
+
+type Tx = Parameters<Parameters<PolicyDb["transaction"]>[0]>[0];
+
+async function writeLinks(tx: Tx, eventId: string, links: Partial<EventLinks>, results: Omit<typeof outcomes.$inferInsert, "eventId">[]) {
+  if (links.participantIds?.length) {
+    await tx.insert(participants).values(links.participantIds.map((officialId, position) => ({ eventId, officialId, position })));
+  }
+  if (links.countryCodes?.length) {
+    await tx.insert(eventCountries).values(links.countryCodes.map((countryCode, position) => ({ eventId, countryCode, position })));
+  }
+  if (links.initiativeIds?.length) {
+    await tx.insert(eventInitiatives).values(links.initiativeIds.map((initiativeId, position) => ({ eventId, initiativeId, position })));
+  }
+  if (results.length) await tx.insert(outcomes).values(results.map((outcome) => ({ ...outcome, eventId })));
 }

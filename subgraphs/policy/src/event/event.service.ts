@@ -1,27 +1,44 @@
-import { type Connection, loadPresent, newId, toConnection } from "@newsfed/kit";
+import {
+  checkReferences,
+  checkUnreferenced,
+  type Connection,
+  loadPresent,
+  newId,
+  type Reference,
+  type RequestRuntime,
+  requireScope,
+  toConnection,
+  type UserError,
+  UserErrorCode,
+  Validation,
+} from "@newsfed/kit";
 import type { EventRow, InitiativeRow, OutcomeRow } from "../db/schema.js";
+import { notFound, type WriteOptions } from "../initiative/initiative.service.js";
 import type { Loaders } from "../loaders.js";
-import type { EventPageArgs, EventRepo } from "./event.repo.js";
+import { distinct, oneOf, refs, themes } from "../validation.js";
+import type { EventLinks, EventPageArgs, EventRepo } from "./event.repo.js";
 
-export interface NewEvent {
-  id?: string;
-  kind: string;
-  title: string;
-  startDate: string;
+export interface EventInput {
+  kind?: string | null;
+  title?: string | null;
+  startDate?: string | null;
   endDate?: string | null;
   location?: { name: string; countryCode?: string | null } | null;
   parentId?: string | null;
-  themes?: string[];
-  participantIds?: string[];
-  countryCodes?: string[];
-  initiativeIds?: string[];
-  outcomes?: { id?: string; statement: string; status: string; themes?: string[] }[];
+  themes?: string[] | null;
+  participantIds?: string[] | null;
+  countryCodes?: string[] | null;
+  initiativeIds?: string[] | null;
+  outcomes?: { id?: string; statement: string; status: string; themes?: string[] | null }[] | null;
 }
+
+const WRITE_SCOPE = "policy:write";
 
 export class EventService {
   constructor(
     private readonly repo: EventRepo,
     private readonly loaders: Loaders,
+    private readonly runtime: RequestRuntime,
   ) {}
 
   get(id: string): Promise<EventRow | null> {
@@ -60,36 +77,125 @@ export class EventService {
     return this.loaders.outcomesByEvent.load(eventId);
   }
 
-  /** Creates the event with its links and outcomes in one transaction; the seed passes stable ids. */
-  async create(input: NewEvent, actor: string): Promise<EventRow> {
+  /** Creates the event with its links and outcomes in one transaction. The seed passes stable ids. */
+  async create(input: EventInput & { id?: string }, options: WriteOptions = {}) {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    const v = new Validation();
+    const checked = await this.validate(undefined, input, v, true);
+    if (options.checkReferences !== false) await checkReferences(this.runtime.federation, checked.references, v);
+    if (!v.ok) return { event: null, userErrors: v.errors };
     const id = input.id ?? newId();
+    const { row, links, outcomes } = checked;
     await this.repo.insert(
-      {
-        id,
-        kind: input.kind,
-        title: input.title.trim(),
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        locationName: input.location?.name ?? null,
-        locationCountryCode: input.location?.countryCode ?? null,
-        parentId: input.parentId ?? null,
-        themes: input.themes ?? [],
-        updatedBy: actor,
-      },
-      {
-        participantIds: input.participantIds ?? [],
-        countryCodes: input.countryCodes ?? [],
-        initiativeIds: input.initiativeIds ?? [],
-      },
-      (input.outcomes ?? []).map((outcome, position) => ({
+      { id, ...row, kind: row.kind!, title: row.title!, startDate: row.startDate!, updatedBy: actor.subject },
+      { participantIds: links.participantIds ?? [], countryCodes: links.countryCodes ?? [], initiativeIds: links.initiativeIds ?? [] },
+      outcomes ?? [],
+    );
+    return { event: await this.fresh(id), userErrors: [] as UserError[] };
+  }
+
+  /** Partial update; a given list (participants, countries, initiatives, outcomes) replaces the stored one. */
+  async update(id: string, input: EventInput) {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    const current = await this.get(id);
+    if (!current) return { event: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const { row, links, outcomes, references } = await this.validate(current, input, v, false);
+    await checkReferences(this.runtime.federation, references, v);
+    if (!v.ok) return { event: null, userErrors: v.errors };
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes);
+    return { event: await this.fresh(id), userErrors: [] as UserError[] };
+  }
+
+  /** Refused while the event has child events or articles report on it. */
+  async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+    requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const children = (await this.children(id)).length;
+    await checkUnreferenced(
+      this.runtime.federation,
+      "event",
+      `query EventUsage($id: ID!) { event(id: $id) { articles(first: 0) { totalCount } } }`,
+      { id },
+      { "child event(s)": () => children, "article(s)": (d) => d.event?.articles?.totalCount },
+      v,
+    );
+    if (!v.ok) return { deletedId: null, userErrors: v.errors };
+    await this.repo.delete(id);
+    this.loaders.eventById.clear(id);
+    return { deletedId: id, userErrors: [] };
+  }
+
+  private async fresh(id: string) {
+    this.loaders.eventById.clear(id);
+    return this.get(id);
+  }
+
+  private async validate(current: EventRow | undefined, input: EventInput, v: Validation, creating: boolean) {
+    const row: Partial<Omit<EventRow, "id" | "createdAt" | "updatedAt" | "updatedBy">> = {};
+    const references: Reference[] = [];
+    const links: Partial<EventLinks> = {};
+    if (creating || input.kind !== undefined) row.kind = oneOf(v, "kind", "input.kind", input.kind) ?? undefined;
+    if (creating || input.title !== undefined) row.title = v.text("input.title", input.title, { required: true, max: 300 }) ?? undefined;
+    if (creating || input.startDate !== undefined) {
+      if (!input.startDate) v.add("input.startDate", UserErrorCode.REQUIRED, "`input.startDate` is required.");
+      else row.startDate = input.startDate;
+    }
+    if (input.endDate !== undefined) row.endDate = input.endDate;
+    v.dateRange("input.startDate", row.startDate ?? current?.startDate, "input.endDate", row.endDate === undefined ? current?.endDate : row.endDate);
+    if (input.location !== undefined) {
+      row.locationName = input.location ? v.text("input.location.name", input.location.name, { required: true, max: 200 }) : null;
+      row.locationCountryCode = input.location ? v.countryCode("input.location.countryCode", input.location.countryCode) : null;
+      if (row.locationCountryCode) references.push({ kind: "country", key: row.locationCountryCode, field: "input.location.countryCode" });
+    }
+    if (input.themes !== undefined) row.themes = themes(v, "input.themes", input.themes);
+    if (input.parentId !== undefined) {
+      row.parentId = input.parentId;
+      if (input.parentId) await this.checkParent(current?.id, input.parentId, v);
+    }
+    if (input.participantIds !== undefined) {
+      links.participantIds = distinct(input.participantIds);
+      references.push(...refs("official", "input.participantIds", links.participantIds));
+    }
+    if (input.countryCodes !== undefined) {
+      links.countryCodes = distinct(
+        (input.countryCodes ?? []).map((code, index) => v.countryCode(`input.countryCodes.${index}`, code)).filter((c): c is string => c !== null),
+      );
+      references.push(...refs("country", "input.countryCodes", links.countryCodes));
+    }
+    if (input.initiativeIds !== undefined) {
+      links.initiativeIds = distinct(input.initiativeIds);
+      const found = await this.loaders.initiativeById.loadMany(links.initiativeIds);
+      links.initiativeIds.forEach((initiativeId, index) => {
+        if (!found[index] || found[index] instanceof Error) {
+          v.add(`input.initiativeIds.${index}`, UserErrorCode.UNKNOWN_REFERENCE, `\`input.initiativeIds.${index}\`: no initiative "${initiativeId}" exists.`);
+        }
+      });
+    }
+    let outcomes: Omit<OutcomeRow, "eventId">[] | undefined;
+    if (input.outcomes !== undefined) {
+      const list = input.outcomes ?? [];
+      if (list.length > 50) v.add("input.outcomes", UserErrorCode.TOO_MANY, "`input.outcomes` takes at most 50 items.");
+      outcomes = list.map((outcome, position) => ({
         id: outcome.id ?? newId(),
         position,
-        statement: outcome.statement,
-        status: outcome.status,
-        themes: outcome.themes ?? [],
-      })),
-    );
-    this.loaders.eventById.clear(id);
-    return (await this.get(id))!;
+        statement: v.text(`input.outcomes.${position}.statement`, outcome.statement, { required: true, max: 2000 }) ?? "",
+        status: oneOf(v, "outcomeStatus", `input.outcomes.${position}.status`, outcome.status) ?? "",
+        themes: themes(v, `input.outcomes.${position}.themes`, outcome.themes),
+      }));
+    }
+    return { row, links, outcomes, references };
+  }
+
+  /** The parent must exist, and must not be the event itself or one of its descendants (no cycles). */
+  private async checkParent(eventId: string | undefined, parentId: string, v: Validation) {
+    if (!(await this.get(parentId))) {
+      v.add("input.parentId", UserErrorCode.UNKNOWN_REFERENCE, `\`input.parentId\`: no event "${parentId}" exists.`);
+      return;
+    }
+    if (eventId && (parentId === eventId || (await this.repo.ancestorIds(parentId)).includes(eventId))) {
+      v.add("input.parentId", UserErrorCode.CYCLE, "`input.parentId` would make this event its own ancestor.");
+    }
   }
 }

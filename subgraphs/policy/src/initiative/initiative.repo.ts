@@ -1,5 +1,5 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
-import { asc, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb } from "../db/index.js";
 import { champions, initiatives } from "../db/schema.js";
 
@@ -72,11 +72,24 @@ export class InitiativeRepo {
   async insert(row: typeof initiatives.$inferInsert, championIds: readonly string[]) {
     await this.db.transaction(async (tx) => {
       await tx.insert(initiatives).values(row);
-      if (championIds.length) {
-        await tx
-          .insert(champions)
-          .values(championIds.map((officialId, position) => ({ initiativeId: row.id, officialId, position })));
+      if (championIds.length) await tx.insert(champions).values(championRows(row.id, championIds));
+    });
+  }
+
+  async update(id: string, row: Partial<typeof initiatives.$inferInsert>, championIds: readonly string[] | undefined) {
+    await this.db.transaction(async (tx) => {
+      await tx.update(initiatives).set(row).where(eq(initiatives.id, id));
+      if (championIds) {
+        await tx.delete(champions).where(eq(champions.initiativeId, id));
+        if (championIds.length) await tx.insert(champions).values(championRows(id, championIds));
       }
     });
   }
+
+  async delete(id: string) {
+    await this.db.delete(initiatives).where(eq(initiatives.id, id));
+  }
 }
+
+const championRows = (initiativeId: string, officialIds: readonly string[]) =>
+  officialIds.map((officialId, position) => ({ initiativeId, officialId, position }));

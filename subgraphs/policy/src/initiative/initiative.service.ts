@@ -1,25 +1,49 @@
-import { type Connection, type KeysetPage, loadPresent, newId, toConnection } from "@newsfed/kit";
+import {
+  checkReferences,
+  checkUnreferenced,
+  type Connection,
+  type KeysetPage,
+  loadPresent,
+  newId,
+  type Reference,
+  type RequestRuntime,
+  requireScope,
+  toConnection,
+  type UserError,
+  UserErrorCode,
+  Validation,
+} from "@newsfed/kit";
 import type { EventRow, InitiativeRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
+import { distinct, oneOf, refs, themes } from "../validation.js";
 import type { InitiativePageArgs, InitiativeRepo } from "./initiative.repo.js";
 
-export interface NewInitiative {
-  id?: string;
-  name: string;
+export interface InitiativeInput {
+  name?: string | null;
   acronym?: string | null;
   description?: string | null;
   countryCode?: string | null;
-  status: string;
-  themes?: string[];
+  status?: string | null;
+  themes?: string[] | null;
   startDate?: string | null;
   leadOrganizationId?: string | null;
-  championIds?: string[];
+  championIds?: string[] | null;
 }
+
+export interface WriteOptions {
+  /** Check references to other subgraphs' entities through the gateway (off only for the seed, loaded before it runs). */
+  checkReferences?: boolean;
+}
+
+const WRITE_SCOPE = "policy:write";
+
+export const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
 
 export class InitiativeService {
   constructor(
     private readonly repo: InitiativeRepo,
     private readonly loaders: Loaders,
+    private readonly runtime: RequestRuntime,
   ) {}
 
   get(id: string): Promise<InitiativeRow | null> {
@@ -50,25 +74,82 @@ export class InitiativeService {
     return loadPresent(this.loaders.eventById, links.map((link) => link.eventId));
   }
 
-  async create(input: NewInitiative, actor: string): Promise<InitiativeRow> {
+  async create(input: InitiativeInput & { id?: string }, options: WriteOptions = {}) {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    const v = new Validation();
+    const { row, championIds, references } = this.validate(input, v, true);
+    if (options.checkReferences !== false) await checkReferences(this.runtime.federation, references, v);
+    if (!v.ok) return { initiative: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert(
+    await this.repo.insert({ id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject }, championIds ?? []);
+    return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
+  }
+
+  async update(id: string, input: InitiativeInput) {
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { initiative: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const { row, championIds, references } = this.validate(input, v, false);
+    await checkReferences(this.runtime.federation, references, v);
+    if (!v.ok) return { initiative: null, userErrors: v.errors };
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, championIds);
+    return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
+  }
+
+  /** Refused while events link the initiative or articles are about it or mention it. */
+  async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+    requireScope(this.runtime.identity, WRITE_SCOPE);
+    if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
+    const v = new Validation();
+    const events = (await this.loaders.eventsByInitiative.load(id)).length;
+    await checkUnreferenced(
+      this.runtime.federation,
+      "initiative",
+      `query InitiativeUsage($id: ID!) { initiative(id: $id) { articles(first: 0) { totalCount } mentionCount } }`,
+      { id },
       {
-        id,
-        name: input.name.trim(),
-        acronym: input.acronym ?? null,
-        description: input.description ?? null,
-        countryCode: input.countryCode ?? null,
-        status: input.status,
-        themes: input.themes ?? [],
-        startDate: input.startDate ?? null,
-        leadOrganizationId: input.leadOrganizationId ?? null,
-        updatedBy: actor,
+        "event(s)": () => events,
+        "article(s)": (d) => d.initiative?.articles?.totalCount,
+        "mention(s) in articles": (d) => d.initiative?.mentionCount,
       },
-      input.championIds ?? [],
+      v,
     );
+    if (!v.ok) return { deletedId: null, userErrors: v.errors };
+    await this.repo.delete(id);
     this.loaders.initiativeById.clear(id);
-    return (await this.get(id))!;
+    return { deletedId: id, userErrors: [] };
+  }
+
+  private async fresh(id: string) {
+    this.loaders.initiativeById.clear(id);
+    this.loaders.championsByInitiative.clear(id);
+    return this.get(id);
+  }
+
+  private validate(input: InitiativeInput, v: Validation, creating: boolean) {
+    const row: Partial<Omit<InitiativeRow, "id" | "createdAt" | "updatedAt" | "updatedBy">> = {};
+    const references: Reference[] = [];
+    if (creating || input.name !== undefined) row.name = v.text("input.name", input.name, { required: true, max: 300 }) ?? undefined;
+    if (input.acronym !== undefined) row.acronym = v.text("input.acronym", input.acronym, { max: 32 });
+    if (input.description !== undefined) row.description = v.text("input.description", input.description, { max: 5000 });
+    if (creating || input.status !== undefined) row.status = oneOf(v, "status", "input.status", input.status) ?? undefined;
+    if (input.themes !== undefined) row.themes = themes(v, "input.themes", input.themes);
+    if (input.startDate !== undefined) row.startDate = input.startDate;
+    if (input.countryCode !== undefined) {
+      row.countryCode = v.countryCode("input.countryCode", input.countryCode);
+      if (row.countryCode) references.push({ kind: "country", key: row.countryCode, field: "input.countryCode" });
+    }
+    if (input.leadOrganizationId !== undefined) {
+      row.leadOrganizationId = input.leadOrganizationId;
+      if (input.leadOrganizationId) references.push({ kind: "organization", key: input.leadOrganizationId, field: "input.leadOrganizationId" });
+    }
+    let championIds: string[] | undefined;
+    if (input.championIds !== undefined) {
+      championIds = distinct(input.championIds);
+      if (championIds.length > 50) v.add("input.championIds", UserErrorCode.TOO_MANY, "`input.championIds` takes at most 50 items.");
+      references.push(...refs("official", "input.championIds", championIds));
+    }
+    return { row, championIds, references };
   }
 
   private connection(page: KeysetPage) {

@@ -1,0 +1,28 @@
+import { inArray, sql } from "drizzle-orm";
+import type { OfficialsDb } from "./db/index.js";
+import { countries, organizations, positions } from "./db/schema.js";
+
+/** Existence and usage checks inside this subgraph's own tables. */
+export class ReferenceRepo {
+  constructor(private readonly db: OfficialsDb) {}
+
+  async countriesExist(codes: readonly string[]): Promise<Set<string>> {
+    if (!codes.length) return new Set();
+    const rows = await this.db.select({ code: countries.code }).from(countries).where(inArray(countries.code, [...codes]));
+    return new Set(rows.map((row) => row.code));
+  }
+
+  async organizationsExist(ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, [...ids]));
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async positionsAt(organizationId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(positions)
+      .where(sql`${positions.organizationId} = ${organizationId}`);
+    return row?.count ?? 0;
+  }
+}
