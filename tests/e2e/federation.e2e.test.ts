@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";
 import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
+import { SEED } from "../helpers/seed-ids.js";
 import { isListening, postGraphQL, ROOT, type RunningStack, startStack } from "../helpers/stack.js";
 
 // The real thing over real ports: the README's start command, four processes, file-backed embedded databases.
@@ -46,6 +47,29 @@ describe("the whole federation over HTTP", () => {
     expect(await ready.json()).toEqual({ status: "ready", subgraphs: { articles: "up", officials: "up", policy: "up" } });
     const schema = await fetch(`${stack!.gatewayUrl}/schema.graphql`);
     expect(await schema.text()).toBe(readFileSync(join(ROOT, "gateway/schema.graphql"), "utf8"));
+  });
+
+  it("writes with the development token from `pnpm --silent token`, checking references through the gateway", async () => {
+    const token = execFileSync(process.execPath, ["--import", "tsx", "scripts/token.ts"], { cwd: ROOT }).toString().trim();
+    expect(token.split(".")).toHaveLength(3);
+    const auth = { authorization: `Bearer ${token}` };
+    const create = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id participants { displayName } } userErrors { field code } } }`;
+    const ok = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "E2E announcement", startDate: "2022-01-01", participantIds: [SEED.raimondo] } }, auth);
+    expect(ok.body.data.createPolicyEvent).toMatchObject({ event: { participants: [{ displayName: "Gina Raimondo" }] }, userErrors: [] });
+    const ghost = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "Ghost", startDate: "2022-01-01", participantIds: ["ghost"] } }, auth);
+    expect(ghost.body.data.createPolicyEvent.userErrors).toEqual([{ field: "input.participantIds.0", code: "UNKNOWN_REFERENCE" }]);
+
+    const anonymous = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "Anon", startDate: "2022-01-01" } });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    // Straight to the policy subgraph's port, even with the bearer token: refused, since the gateway did not sign it.
+    const directCreate = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id } } }`;
+    const direct = await postGraphQL(`http://127.0.0.1:${stack!.ports.policy}`, directCreate, { input: { kind: "ANNOUNCEMENT", title: "Direct", startDate: "2022-01-01" } }, auth);
+    expect(direct.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const count = await postGraphQL(stack!.gatewayUrl, `{ events(filter: { kind: ANNOUNCEMENT }) { totalCount } }`);
+    expect(count.body.data.events.totalCount).toBe(1);
+    const deleted = await postGraphQL(stack!.gatewayUrl, `mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId } }`, { id: ok.body.data.createPolicyEvent.event.id }, auth);
+    expect(deleted.body.data.deletePolicyEvent.deletedId).toBe(ok.body.data.createPolicyEvent.event.id);
   });
 
   it("pages officials(first: 1) through every official exactly once", async () => {

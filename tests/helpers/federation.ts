@@ -1,8 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { createGatewayServer, SUBGRAPHS } from "@newsfed/gateway";
-import { DEVELOPMENT_GATEWAY_SECRET, type FederationClient, IDENTITY_HEADER, type RequestRuntime, verifyIdentity } from "@newsfed/kit";
-import { type GraphQLSchema, graphql } from "graphql";
+import type { ApolloServer, BaseContext } from "@apollo/server";
+import { createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, type FederationClient, IDENTITY_HEADER, type RequestRuntime, verifyIdentity } from "@newsfed/kit";
 import { openSeededDatabase, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
@@ -15,7 +15,7 @@ class InProcessDataSource implements GraphQLDataSource {
   fetches = 0;
   failing = false;
   constructor(
-    private readonly schema: GraphQLSchema,
+    private readonly apollo: ApolloServer<BaseContext>,
     private readonly createContext: (runtime: RequestRuntime) => unknown,
     private readonly federation: FederationClient,
   ) {}
@@ -24,13 +24,12 @@ class InProcessDataSource implements GraphQLDataSource {
     this.fetches += 1;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
     const identity = verifyIdentity(request.http?.headers.get(IDENTITY_HEADER) ?? undefined, DEVELOPMENT_GATEWAY_SECRET);
-    return (await graphql({
-      schema: this.schema,
-      source: request.query!,
-      variableValues: request.variables,
-      operationName: request.operationName,
-      contextValue: this.createContext({ identity, federation: this.federation }),
-    })) as GatewayGraphQLResponse;
+    // The subgraph's own Apollo server (same plugins and error masking as over HTTP), minus the socket.
+    const response = await this.apollo.executeOperation(
+      { query: request.query!, variables: request.variables, operationName: request.operationName },
+      { contextValue: this.createContext({ identity, federation: this.federation }) as BaseContext },
+    );
+    return singleResult(response) as GatewayGraphQLResponse;
   }
 }
 
@@ -45,7 +44,7 @@ export interface TestFederation {
   /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
   context<TName extends ServiceName>(name: TName, runtime?: Partial<RequestRuntime>): ReturnType<(typeof SUBGRAPH_DEFINITIONS)[TName]["createContext"]>;
   /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
-  sql(name: ServiceName, statement: string): Promise<unknown>;
+  sql(name: ServiceName, statement: unknown): Promise<unknown>;
   sources: Record<ServiceName, InProcessDataSource>;
   resetCounters(): void;
   close(): Promise<void>;
@@ -69,9 +68,10 @@ export async function startFederation(): Promise<TestFederation> {
     const database = await openSeededDatabase(name, statements[name]);
     closers.push(() => database.close());
     databases[name] = database.db as never;
-    const schema = await definition.buildSchema();
+    const { apollo } = await createSubgraphServer(definition, database.db as never, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation });
+    closers.push(() => apollo.stop());
     contexts[name] = (runtime) => definition.createContext(database.db as never, runtime);
-    sources[name] = new InProcessDataSource(schema, contexts[name], federation);
+    sources[name] = new InProcessDataSource(apollo as never, contexts[name], federation);
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as Record<ServiceName, string>;
   const { apollo, contextFor } = await createGatewayServer({

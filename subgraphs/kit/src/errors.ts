@@ -1,6 +1,9 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 
+// A subgraph error without a deliberate code reaches the gateway as DOWNSTREAM_SERVICE_ERROR, with its raw message.
+const MASKED_CODES = new Set(["INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);
+
 /**
  * Apollo `formatError`: errors a resolver threw on purpose carry a code (BAD_USER_INPUT, FORBIDDEN, …) and pass
  * through; anything else is a bug or an infrastructure failure whose message may hold SQL or internals, so the
@@ -8,12 +11,16 @@ import type { GraphQLFormattedError } from "graphql";
  */
 export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (code !== undefined && code !== "INTERNAL_SERVER_ERROR") return formatted;
+  if (code !== undefined && !MASKED_CODES.has(String(code))) return formatted;
   console.error("internal error", unwrapResolverError(error));
   return {
     message: "Internal server error",
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
-    extensions: { code: "INTERNAL_SERVER_ERROR" },
+    extensions: {
+      code: "INTERNAL_SERVER_ERROR",
+      // The gateway names the subgraph that failed; that is safe and useful to keep.
+      ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
+    },
   };
 }

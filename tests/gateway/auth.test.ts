@@ -1,0 +1,154 @@
+import { createServer } from "node:http";
+import { ConfigError, createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, listen, closeServer, NO_FEDERATION, signIdentity, subgraphConfigSchema, parseConfig } from "@newsfed/kit";
+import { createGatewayServer, loadGatewayConfig, SUBGRAPHS } from "@newsfed/gateway";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFederation, type TestFederation } from "../helpers/federation.js";
+import { tokens } from "../helpers/identities.js";
+import { openSeededDatabase } from "../helpers/databases.js";
+import { SUBGRAPH_DEFINITIONS } from "../helpers/subgraph-definitions.js";
+
+let fed: TestFederation;
+beforeAll(async () => {
+  fed = await startFederation();
+});
+afterAll(() => fed?.close());
+
+const CREATE = `mutation($name: String!) { createOfficial(input: { name: $name }) { official { id updatedBy } userErrors { field message code } } }`;
+const officialCount = async () => (await fed.query(`{ officials { totalCount } }`)).data?.officials.totalCount as number;
+
+describe("authentication at the gateway", () => {
+  it("keeps reads public", async () => {
+    expect((await fed.query(`{ officials { totalCount } }`)).errors).toBeUndefined();
+  });
+
+  it("refuses a mutation without a token, writing nothing", async () => {
+    const before = await officialCount();
+    const result = await fed.query(CREATE, { name: "No Token" });
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(result.data ?? null).toBeNull();
+    expect(await officialCount()).toBe(before);
+  });
+
+  it("refuses any request with an invalid, forged or expired token, naming why", async () => {
+    const forged = await new SignJWT({ scope: "officials:write" }).setProtectedHeader({ alg: "HS256" }).setSubject("mallory").setExpirationTime("1h").sign(new TextEncoder().encode("not-the-secret-at-all"));
+    const expired = await new SignJWT({ scope: "officials:write" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("late")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode("newsfed-development-jwt-secret-do-not-use-in-production"));
+    for (const token of ["garbage", forged, expired]) {
+      const result = await fed.query(`{ officials { totalCount } }`, {}, { token });
+      expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    }
+    expect((await fed.query(`{ officials { totalCount } }`, {}, { token: expired })).errors?.[0]?.message).toMatch(/exp/);
+  });
+
+  it("refuses a mutation whose token lacks the scope (FORBIDDEN), writing nothing", async () => {
+    const before = await officialCount();
+    for (const token of [await tokens.readOnly(), await tokens.only("articles:write")]) {
+      const result = await fed.query(CREATE, { name: "Wrong Scope" }, { token });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: ["officials:write"] });
+    }
+    expect(await officialCount()).toBe(before);
+  });
+
+  it("refuses a whole multi-subgraph mutation when one scope is missing, so no part of it is written", async () => {
+    const before = await officialCount();
+    const result = await fed.query(
+      `mutation { a: createOfficial(input: { name: "Half Written" }) { official { id } }
+        b: createArticle(input: { headline: "H", body: "B", publishedAt: "2022-01-01T00:00:00Z", source: { name: "S" } }) { article { id } } }`,
+      {},
+      { token: await tokens.only("officials:write") },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: ["articles:write"] });
+    expect(await officialCount()).toBe(before);
+  });
+
+  it("accepts a token with the scope and records its subject as the editor", async () => {
+    const result = await fed.query(CREATE, { name: "Scoped Editor" }, { token: await tokens.only("officials:write") });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.createOfficial).toMatchObject({ official: { updatedBy: "test-officials:write" }, userErrors: [] });
+  });
+});
+
+describe("a subgraph called directly", () => {
+  it("refuses writes that do not carry an identity signed by the gateway", async () => {
+    const definition = SUBGRAPH_DEFINITIONS.officials;
+    const database = await openSeededDatabase("officials");
+    const { apollo, http } = await createSubgraphServer(definition, database.db as never, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation: NO_FEDERATION });
+    const url = await listen(http, 0);
+    const post = (headers: Record<string, string>) =>
+      fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query: CREATE, variables: { name: "Sneaky" } }),
+      }).then((r) => r.json() as Promise<any>);
+    try {
+      const editor = { subject: "mallory", scopes: ["officials:write"] };
+      const unsigned = await post({});
+      const forged = await post({ [IDENTITY_HEADER]: signIdentity(editor, "some-other-secret-entirely") });
+      const stale = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, Date.now() - 3_600_000) });
+      const bearer = await post({ authorization: `Bearer ${await tokens.editor()}` });
+      for (const result of [unsigned, forged, stale, bearer]) {
+        expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      }
+      const count = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ officials(filter: { search: "Sneaky" }) { totalCount } }` }),
+      }).then((r) => r.json() as Promise<any>);
+      expect(count.data.officials.totalCount).toBe(0);
+      // The gateway's own signature goes through.
+      const signed = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET) });
+      expect(signed.data.createOfficial.official.updatedBy).toBe("mallory");
+    } finally {
+      await closeServer(http);
+      await apollo.stop();
+      await database.close();
+    }
+  });
+});
+
+describe("production configuration", () => {
+  it("refuses to start the gateway or a subgraph with the public development secrets", () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ NODE_ENV: "production", JWT_SECRET: "a-real-secret-of-enough-length" })).toThrow(/GATEWAY_SHARED_SECRET/);
+    const ok = loadGatewayConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json", GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789" });
+    expect(ok.auth.jwksUrl).toBe("https://idp.example/jwks.json");
+    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { NODE_ENV: "production" })).toThrow(/GATEWAY_SHARED_SECRET/);
+  });
+});
+
+describe("RS256 tokens from a JWKS endpoint", () => {
+  it("verifies tokens signed by the identity provider's key and refuses the development ones", async () => {
+    const { publicKey, privateKey } = await generateKeyPair("RS256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
+    const jwks = createServer((_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    const jwksUrl = `${await listen(jwks, 0)}/jwks.json`;
+    const { apollo, contextFor } = await createGatewayServer({
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never,
+      auth: { jwksUrl, issuer: "https://idp.example", audience: "newsfed" },
+    });
+    try {
+      const token = await new SignJWT({ scope: "officials:write" })
+        .setProtectedHeader({ alg: "RS256", kid: "test-key" })
+        .setSubject("partner-app")
+        .setIssuer("https://idp.example")
+        .setAudience("newsfed")
+        .setExpirationTime("5m")
+        .sign(privateKey);
+      const good = await contextFor({ headers: { authorization: `Bearer ${token}` } } as never);
+      expect(good).toEqual({ identity: { subject: "partner-app", scopes: ["officials:write"] } });
+      const dev = await contextFor({ headers: { authorization: `Bearer ${await tokens.editor()}` } } as never);
+      expect(dev.identity).toBeNull();
+      expect(dev.authError).toMatch(/not valid/);
+    } finally {
+      await apollo.stop();
+      await closeServer(jwks);
+    }
+  });
+});
