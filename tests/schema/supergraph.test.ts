@@ -1,4 +1,4 @@
-import { API_SCHEMA_FILE, composeSupergraph, readCommitted, SUPERGRAPH_FILE } from "@newsfed/gateway";
+import { API_SCHEMA_FILE, composeSupergraph, diffApiSchemas, readCommitted, SUPERGRAPH_FILE } from "@newsfed/gateway";
 import {
   buildSchema,
   type GraphQLArgument,
@@ -74,5 +74,22 @@ describe("the composed supergraph", () => {
       expect(fields(connection).sort()).toEqual(["edges", "pageInfo", "totalCount"]);
     }
     expect(fields("PageInfo")).toEqual(expect.arrayContaining(["hasNextPage", "endCursor"]));
+  });
+});
+
+describe("the breaking-change gate", () => {
+  it("flags removed fields and removed enum values as breaking, additions as safe", () => {
+    const committed = readCommitted(API_SCHEMA_FILE);
+    const removedField = committed.replace(/\n\s+"""[^"]*"""\n\s+mentionCount: Int\n/, "\n");
+    expect(removedField).not.toBe(committed);
+    expect(diffApiSchemas(committed, removedField).breaking.join("\n")).toMatch(/mentionCount was removed/);
+    const removedEnumValue = committed.replace(/\n\s+"""[^"]*"""\n\s+SEMICONDUCTORS\n/, "\n");
+    expect(diffApiSchemas(committed, removedEnumValue).breaking.join("\n")).toMatch(/SEMICONDUCTORS was removed/);
+    const added = committed.replace("type PageInfo {", 'type PageInfo {\n  """A new field."""\n  pageSize: Int\n');
+    expect(diffApiSchemas(committed, added)).toMatchObject({ breaking: [], changed: true });
+  });
+
+  it("finds no breaking change between the composed schema and the committed contract", () => {
+    expect(diffApiSchemas(readCommitted(API_SCHEMA_FILE), composition.apiSchemaSdl).breaking).toEqual([]);
   });
 });
