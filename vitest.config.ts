@@ -19,5 +19,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // In-process services log nothing; processes started by end-to-end tests log as in production.
+    env: { LOG_LEVEL: "silent" },
   },
 });

@@ -18,6 +18,8 @@ const schema = z
     JWT_ISSUER: optionalString(),
     JWT_AUDIENCE: optionalString(),
     GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
+    // Browser apps on other origins (the example app's Vite dev server by default); `*` allows any.
+    CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -42,6 +44,7 @@ const schema = z
       audience: env.JWT_AUDIENCE,
     },
     sharedSecret: env.GATEWAY_SHARED_SECRET,
+    corsOrigins: env.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
   }));
 
 export type GatewayConfig = z.infer<typeof schema>;

@@ -1,11 +1,12 @@
-import { closeServer, listen } from "@newsfed/kit";
+import { closeServer, createLogger, listen } from "@newsfed/kit";
 import { loadGatewayConfig } from "./config.js";
 import { createGatewayServer } from "./server.js";
 
 const config = loadGatewayConfig();
-const { apollo, http } = await createGatewayServer(config);
+const logger = createLogger("gateway");
+const { apollo, http } = await createGatewayServer({ ...config, logger });
 const url = await listen(http, config.port, config.host);
-console.log(`gateway ready at ${url}/graphql`);
+logger.info({ url: `${url}/graphql` }, `gateway ready at ${url}/graphql`);
 
 const stop = async () => {
   await closeServer(http);

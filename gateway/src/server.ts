@@ -3,7 +3,16 @@ import type { IncomingMessage, Server } from "node:http";
 import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createGraphQLHttpServer, DEVELOPMENT_GATEWAY_SECRET, maskInternalErrors } from "@newsfed/kit";
+import {
+  createGraphQLHttpServer,
+  createLogger,
+  DEVELOPMENT_GATEWAY_SECRET,
+  type Logger,
+  maskInternalErrors,
+  observabilityPlugin,
+  ServiceMetrics,
+} from "@newsfed/kit";
+import { SubgraphFetchMetrics } from "./observability/subgraph-metrics.js";
 import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
 import { IdentityForwardingDataSource } from "./auth/identity-forwarding.js";
 import { mutationScopes } from "./auth/mutation-scopes.js";
@@ -24,6 +33,9 @@ export interface GatewayOptions {
   introspection?: boolean;
   subgraphTimeoutMs?: number;
   supergraphSdl?: string;
+  /** Browser origins allowed to call the API (CORS). */
+  corsOrigins?: readonly string[];
+  logger?: Logger;
   /** Tests replace the HTTP data sources with in-process ones. */
   buildService?: (definition: { name: string; url?: string }) => GraphQLDataSource;
 }
@@ -31,8 +43,9 @@ export interface GatewayOptions {
 export interface GatewayServer {
   apollo: ApolloServer<GatewayContext>;
   http: Server;
+  metrics: ServiceMetrics;
   /** The context the gateway builds for a request with these headers (in-process tests run operations with it). */
-  contextFor(req: IncomingMessage | undefined): Promise<GatewayContext>;
+  contextFor(req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext>;
 }
 
 /** Builds the gateway's Apollo server and HTTP server from the committed supergraph; never listens. */
@@ -42,13 +55,18 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const verify = createTokenVerifier(options.auth ?? {});
   const sharedSecret = options.sharedSecret ?? DEVELOPMENT_GATEWAY_SECRET;
   const scopes = mutationScopes(supergraphSdl);
+  const logger = options.logger ?? createLogger("gateway");
+  const metrics = new ServiceMetrics("gateway");
+  const fetchMetrics = new SubgraphFetchMetrics(metrics);
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: (definition) =>
       new ResilientDataSource(
         definition.name,
-        new IdentityForwardingDataSource(
+        fetchMetrics.wrap(
+          definition.name,
+          new IdentityForwardingDataSource(
           options.buildService?.(definition) ??
             new RemoteGraphQLDataSource({
               url: urls[definition.name] ?? definition.url!,
@@ -56,7 +74,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
               fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
             }),
           sharedSecret,
+          ),
         ),
+        (message, error) => logger.error({ err: error, subgraph: definition.name }, message),
       ),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -64,15 +84,24 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors,
-    plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin((field) => scopes.get(field))],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      authorizationPlugin((field) => scopes.get(field)),
+      observabilityPlugin<GatewayContext>(logger, metrics),
+    ],
   });
   await apollo.start();
   const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");
-  const contextFor = async (req: IncomingMessage | undefined): Promise<GatewayContext> => authenticate(req, verify);
+  const contextFor = async (req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext> => ({
+    ...(await authenticate(req, verify)),
+    ...(requestId ? { requestId } : {}),
+  });
   const http = createGraphQLHttpServer({
     apollo,
     context: contextFor,
+    corsOrigins: options.corsOrigins,
     routes: {
+      "GET /metrics": metrics.route,
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),
       "GET /schema.graphql": (_req, res) => {
@@ -81,5 +110,5 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       },
     },
   });
-  return { apollo, http, contextFor };
+  return { apollo, http, contextFor, metrics };
 }

@@ -61,15 +61,38 @@ describe("the whole federation over HTTP", () => {
 
     const anonymous = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "Anon", startDate: "2022-01-01" } });
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
     // Straight to the policy subgraph's port, even with the bearer token: refused, since the gateway did not sign it.
     const directCreate = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id } } }`;
     const direct = await postGraphQL(`http://127.0.0.1:${stack!.ports.policy}`, directCreate, { input: { kind: "ANNOUNCEMENT", title: "Direct", startDate: "2022-01-01" } }, auth);
-    expect(direct.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(direct.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
     const count = await postGraphQL(stack!.gatewayUrl, `{ events(filter: { kind: ANNOUNCEMENT }) { totalCount } }`);
     expect(count.body.data.events.totalCount).toBe(1);
     const deleted = await postGraphQL(stack!.gatewayUrl, `mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId } }`, { id: ok.body.data.createPolicyEvent.event.id }, auth);
     expect(deleted.body.data.deletePolicyEvent.deletedId).toBe(ok.body.data.createPolicyEvent.event.id);
+  });
+
+  it("carries one request id from the client through the gateway to every subgraph's log line, and counts it in /metrics", async () => {
+    const requestId = `e2e-${Date.now()}`;
+    const response = await fetch(`${stack!.gatewayUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": requestId },
+      body: JSON.stringify({ query: CONTRACT_EXAMPLE.replace("query {", "query ContractExample {") }),
+    });
+    expect(response.headers.get("x-request-id")).toBe(requestId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lines = stack!.output().split("\n").filter((line) => line.includes(requestId));
+    const services = new Set(lines.map((line) => JSON.parse(line.replace(/^\[\w+\] /, "")).service));
+    expect([...services].sort()).toEqual(["articles", "gateway", "officials", "policy"]);
+    const gatewayLine = JSON.parse(lines.find((line) => line.startsWith("[gateway]"))!.replace("[gateway] ", ""));
+    expect(gatewayLine).toMatchObject({ operation: "ContractExample", outcome: "success", requestId });
+
+    const metrics = await (await fetch(`${stack!.gatewayUrl}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_requests_total\{operation="ContractExample",outcome="success",service="gateway"\} 1/);
+    expect(metrics).toMatch(/subgraph_fetch_duration_seconds_count\{[^}]*subgraph="policy"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/process_resident_memory_bytes\{service="gateway"\}/);
+    const subgraphMetrics = await (await fetch(`http://127.0.0.1:${stack!.ports.officials}/metrics`)).text();
+    expect(subgraphMetrics).toMatch(/graphql_requests_total\{operation="[^"]+",outcome="success",service="officials"\}/);
   });
 
   it("pages officials(first: 1) through every official exactly once", async () => {

@@ -40,6 +40,7 @@ export async function startStack(dataDir: string, extraEnv: Record<string, strin
     env: {
       ...process.env,
       HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(ports.gateway),
       ARTICLES_PORT: String(ports.articles),

@@ -8,7 +8,7 @@ import { createLoaders } from "./loaders.js";
 export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
   const loaders = createLoaders(repo);
-  return { identity: runtime.identity, loaders, articles: new ArticleService(repo, loaders, runtime) };
+  return { identity: runtime.identity, requestId: runtime.requestId, loaders, articles: new ArticleService(repo, loaders, runtime) };
 }
 
 export type ArticlesContext = ReturnType<typeof createContext>;

@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { REQUEST_ID_HEADER, requestIdOf } from "./observability.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context (loaders, identity) from the incoming request. */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Builds the per-request context (loaders, identity) from the incoming request and its request id. */
+  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Browser origins allowed to call (CORS); none when omitted. `*` allows any. */
+  corsOrigins?: readonly string[];
   /** Extra routes keyed "METHOD /path", e.g. "GET /health/live". */
   routes?: Record<string, RouteHandler>;
   graphqlPath?: string;
@@ -32,6 +35,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (applyCors(req, res, options.corsOrigins ?? [])) return;
     const route = options.routes?.[`${req.method} ${url.pathname}`];
     if (route) return route(req, res);
     if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: `No route for ${req.method} ${url.pathname}` });
@@ -52,7 +58,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => options.context(req),
+      context: () => options.context(req, requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -63,6 +69,28 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+const CORS_HEADERS = "content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id";
+
+/** Sets CORS headers for an allowed origin; answers a preflight itself (returns true when it did). */
+function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && (origins.includes("*") || origins.includes(origin));
+  if (allowed) {
+    res.setHeader("access-control-allow-origin", origin);
+    res.setHeader("vary", "Origin");
+    res.setHeader("access-control-expose-headers", REQUEST_ID_HEADER);
+  }
+  if (req.method !== "OPTIONS" || !req.headers["access-control-request-method"]) return false;
+  if (allowed) {
+    res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+    res.setHeader("access-control-allow-headers", CORS_HEADERS);
+    res.setHeader("access-control-max-age", "600");
+  }
+  res.statusCode = allowed ? 204 : 403;
+  res.end();
+  return true;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {

@@ -13,3 +13,5 @@ export * from "./authorization.js";
 export * from "./federation-client.js";
 export * from "./identity.js";
 export * from "./user-errors.js";
+export * from "./logger.js";
+export * from "./observability.js";

@@ -10,6 +10,8 @@ import { DEVELOPMENT_GATEWAY_SECRET, type Identity, IDENTITY_HEADER, verifyIdent
 import { optionalString, parseConfig, port } from "./config.js";
 import { type Database, openDatabase, type OpenDatabase } from "./database.js";
 import { closeServer, createGraphQLHttpServer, listen, sendJson } from "./http.js";
+import { createLogger, type Logger } from "./logger.js";
+import { observabilityPlugin, ServiceMetrics } from "./observability.js";
 
 /** The repository root; the embedded databases live under `<root>/.data` unless DATA_DIR says otherwise. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -19,6 +21,8 @@ export interface RequestRuntime {
   /** The caller as the gateway verified it; null for anonymous calls and for calls that bypass the gateway. */
   identity: Identity | null;
   federation: FederationClient;
+  /** The id the gateway gave this request, for log lines. */
+  requestId?: string;
 }
 
 /** Everything the shared runner needs to know about one subgraph. */
@@ -72,30 +76,37 @@ export interface SubgraphServerOptions {
   /** Verifies the identity header the gateway signs; writes without a valid one are refused. */
   sharedSecret: string;
   federation: FederationClient;
+  logger?: Logger;
 }
 
 export async function createSubgraphServer<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
   definition: SubgraphDefinition<TSchema, TContext>,
   db: Database<TSchema>,
   options: SubgraphServerOptions,
-): Promise<{ apollo: ApolloServer<TContext>; http: Server; schema: GraphQLSchema }> {
+): Promise<{ apollo: ApolloServer<TContext>; http: Server; schema: GraphQLSchema; metrics: ServiceMetrics }> {
   const schema = await definition.buildSchema();
+  const logger = options.logger ?? createLogger(definition.service);
+  const metrics = new ServiceMetrics(definition.service);
   const apollo = new ApolloServer<TContext>({
     schema,
     // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors,
     // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), observabilityPlugin(logger, metrics)],
     csrfPrevention: false,
   });
   await apollo.start();
   const http = createGraphQLHttpServer<TContext>({
     apollo,
-    context: async (req) => definition.createContext(db, { identity: identityOf(req, options.sharedSecret), federation: options.federation }),
-    routes: { "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }) },
+    context: async (req, requestId) =>
+      definition.createContext(db, { identity: identityOf(req, options.sharedSecret), federation: options.federation, requestId }),
+    routes: {
+      "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }),
+      "GET /metrics": metrics.route,
+    },
   });
-  return { apollo, http, schema };
+  return { apollo, http, schema, metrics };
 }
 
 function identityOf(req: IncomingMessage, secret: string) {
@@ -117,12 +128,14 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     poolSize: config.poolSize,
   });
   if (config.seed) await definition.seed(database.db);
+  const logger = createLogger(definition.service);
   const { apollo, http } = await createSubgraphServer(definition, database.db, {
     sharedSecret: config.sharedSecret,
     federation: httpFederationClient(config.gatewayUrl),
+    logger,
   });
   const url = await listen(http, config.port, config.host);
-  console.log(`${definition.service} subgraph ready at ${url}/graphql (${database.kind})`);
+  logger.info({ url: `${url}/graphql`, database: database.kind }, `${definition.service} subgraph ready at ${url}/graphql (${database.kind})`);
 
   let stopping = false;
   const stop = async () => {

@@ -16,6 +16,7 @@ export function createContext(db: OfficialsDb, runtime: RequestRuntime) {
   const loaders = createLoaders(repos);
   return {
     identity: runtime.identity,
+    requestId: runtime.requestId,
     loaders,
     officials: new OfficialService(repos.officials, references, loaders, runtime),
     organizations: new OrganizationService(repos.organizations, references, loaders, runtime),

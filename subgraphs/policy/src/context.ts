@@ -12,6 +12,7 @@ export function createContext(db: PolicyDb, runtime: RequestRuntime) {
   const loaders = createLoaders(repos);
   return {
     identity: runtime.identity,
+    requestId: runtime.requestId,
     loaders,
     initiatives: new InitiativeService(repos.initiatives, loaders, runtime),
     events: new EventService(repos.events, loaders, runtime),

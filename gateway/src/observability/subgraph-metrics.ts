@@ -1,0 +1,44 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import type { ServiceMetrics } from "@newsfed/kit";
+import { Counter, Histogram } from "prom-client";
+
+/** Gateway → subgraph fetch metrics: latency per subgraph, and failures (unreachable, or answered with errors). */
+export class SubgraphFetchMetrics {
+  readonly duration: Histogram<"subgraph">;
+  readonly errors: Counter<"subgraph" | "kind">;
+
+  constructor(metrics: ServiceMetrics) {
+    this.duration = new Histogram({
+      name: "subgraph_fetch_duration_seconds",
+      help: "Time of one gateway fetch to a subgraph, by subgraph.",
+      labelNames: ["subgraph"],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [metrics.registry],
+    });
+    this.errors = new Counter({
+      name: "subgraph_fetch_errors_total",
+      help: "Failed gateway fetches by subgraph and kind: unreachable (no answer) or graphql (answered with errors).",
+      labelNames: ["subgraph", "kind"],
+      registers: [metrics.registry],
+    });
+  }
+
+  wrap(subgraph: string, inner: GraphQLDataSource): GraphQLDataSource {
+    return {
+      process: async (options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> => {
+        const stop = this.duration.startTimer({ subgraph });
+        try {
+          const response = await inner.process(options);
+          if (response.errors?.length) this.errors.inc({ subgraph, kind: "graphql" });
+          return response;
+        } catch (error) {
+          this.errors.inc({ subgraph, kind: "unreachable" });
+          throw error;
+        } finally {
+          stop();
+        }
+      },
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import type { Logger } from "./logger.js";
+
+/** The header that carries one request's id from the client through the gateway to every subgraph and log line. */
+export const REQUEST_ID_HEADER = "x-request-id";
+const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The caller's request id when it is a sane one, else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && VALID_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/** Prometheus metrics of one service: its own registry (so several services can share a test process). */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<"operation" | "outcome">;
+  readonly duration: Histogram<"operation">;
+
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: "graphql_requests_total",
+      help: "GraphQL operations handled, by operation name and outcome (success, error).",
+      labelNames: ["operation", "outcome"],
+      registers: [this.registry],
+    });
+    this.duration = new Histogram({
+      name: "graphql_request_duration_seconds",
+      help: "Time to answer a GraphQL operation, by operation name.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+  }
+
+  /** `GET /metrics` in the Prometheus text format. */
+  route = async (_req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader("content-type", this.registry.contentType);
+    res.end(await this.registry.metrics());
+  };
+}
+
+/** Operation names become label values: bounded in length and alphabet so a client cannot explode cardinality. */
+const operationLabel = (name: string | null | undefined) => (name && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "anonymous");
+
+/** Per operation: one structured log line (with the request id) and the request metrics. */
+export function observabilityPlugin<TContext extends BaseContext & { requestId?: string }>(
+  logger: Logger,
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName, errors }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const operation = operationLabel(operationName);
+          const errorList = errors ?? (response.body.kind === "single" ? response.body.singleResult.errors : undefined) ?? [];
+          const outcome = errorList.length ? "error" : "success";
+          metrics.requests.inc({ operation, outcome });
+          metrics.duration.observe({ operation }, seconds);
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              outcome,
+              durationMs: Math.round(seconds * 1000),
+              errorCodes: errorList.length ? errorList.map((error) => error.extensions?.code ?? "UNKNOWN") : undefined,
+            },
+            "graphql request",
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { createGatewayServer, SUBGRAPHS } from "@newsfed/gateway";
+import { closeServer, listen } from "@newsfed/kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The gateway's HTTP surface that needs no subgraph: CORS, request ids, metrics, schema and health routes.
+let url: string;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  const { apollo, http } = await createGatewayServer({
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, "http://127.0.0.1:9/graphql"])) as never,
+    corsOrigins: ["https://newsroom.example"],
+  });
+  url = await listen(http, 0);
+  stop = async () => {
+    await closeServer(http);
+    await apollo.stop();
+  };
+});
+afterAll(() => stop?.());
+
+describe("gateway HTTP surface", () => {
+  it("answers CORS preflights for allowed origins only", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${url}/graphql`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+      });
+    const allowed = await preflight("https://newsroom.example");
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://newsroom.example");
+    expect(allowed.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+    const refused = await preflight("https://evil.example");
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("gives every response a request id, keeping a sane one the client sent", async () => {
+    const mine = await fetch(`${url}/health/live`, { headers: { "x-request-id": "client-chosen-1" } });
+    expect(mine.headers.get("x-request-id")).toBe("client-chosen-1");
+    const fresh = await fetch(`${url}/health/live`, { headers: { "x-request-id": "bad id with spaces" } });
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("reports not ready (503) while its subgraphs are unreachable, and stays live", async () => {
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: "unavailable", subgraphs: { articles: "down", officials: "down", policy: "down" } });
+  });
+
+  it("refuses CSRF-able requests: a simple GET without a preflight-forcing header", async () => {
+    const simple = await fetch(`${url}/graphql?query=${encodeURIComponent("{ __typename }")}`);
+    expect(simple.status).toBe(400);
+    const preflighted = await fetch(`${url}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { "apollo-require-preflight": "true" } });
+    expect(preflighted.status).toBe(200);
+  });
+
+  it("exposes Prometheus metrics", async () => {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toContain("# TYPE graphql_requests_total counter");
+    expect(text).toContain("# TYPE subgraph_fetch_duration_seconds histogram");
+    expect(text).toContain('nodejs_heap_size_used_bytes{service="gateway"}');
+  });
+});
