@@ -1,8 +1,10 @@
-import { closeServer, createLogger, listen } from "@newsfed/kit";
+import { closeServer, createLogger, listen, startTracing } from "@newsfed/kit";
 import { loadGatewayConfig } from "./config.js";
 import { createGatewayServer } from "./server.js";
 
 const config = loadGatewayConfig();
+// Before the gateway is built, so @apollo/gateway's spans go to the registered provider.
+const tracing = startTracing("gateway");
 const logger = createLogger("gateway");
 const { apollo, http } = await createGatewayServer({ ...config, logger });
 const url = await listen(http, config.port, config.host);
@@ -11,6 +13,7 @@ logger.info({ url: `${url}/graphql` }, `gateway ready at ${url}/graphql`);
 const stop = async () => {
   await closeServer(http);
   await apollo.stop();
+  await tracing?.shutdown();
   process.exit(0);
 };
 process.once("SIGTERM", stop);

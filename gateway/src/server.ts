@@ -8,7 +8,7 @@ import {
   createLogger,
   DEVELOPMENT_GATEWAY_SECRET,
   type Logger,
-  maskInternalErrors,
+  internalErrorMasker,
   observabilityPlugin,
   ServiceMetrics,
 } from "@newsfed/kit";
@@ -83,7 +83,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     gateway,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors,
+    formatError: internalErrorMasker(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       authorizationPlugin((field) => scopes.get(field)),

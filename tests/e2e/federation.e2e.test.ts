@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";
+import { OtlpCollector } from "../helpers/otlp-collector.js";
 import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { isListening, postGraphQL, ROOT, type RunningStack, startStack } from "../helpers/stack.js";
@@ -11,10 +12,14 @@ import { isListening, postGraphQL, ROOT, type RunningStack, startStack } from ".
 // The real thing over real ports: the README's start command, four processes, file-backed embedded databases.
 const dataDir = mkdtempSync(join(tmpdir(), "newsfed-e2e-"));
 let stack: RunningStack | undefined;
+// A stand-in OpenTelemetry collector: the stack exports its spans here over OTLP/HTTP (JSON).
+const collector = new OtlpCollector();
 afterAll(async () => {
   await stack?.stop();
+  await collector.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
+const tracingEnv = async () => ({ OTEL_EXPORTER_OTLP_ENDPOINT: await collector.start(), OTEL_BSP_SCHEDULE_DELAY: "200" });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -28,7 +33,7 @@ const http = (s: RunningStack) => ({ query: (q: string, v?: Record<string, unkno
 
 describe("the whole federation over HTTP", () => {
   it("starts with one command, seeds on first start and answers the contract example", async () => {
-    stack = await startStack(dataDir);
+    stack = await startStack(dataDir, await tracingEnv());
     console.log(`first start: ready after ${stack.readyAfterMs} ms`);
     expect(stack.output()).toContain(`http://localhost:${stack.ports.gateway}/graphql`);
 
@@ -93,6 +98,19 @@ describe("the whole federation over HTTP", () => {
     expect(metrics).toMatch(/process_resident_memory_bytes\{service="gateway"\}/);
     const subgraphMetrics = await (await fetch(`http://127.0.0.1:${stack!.ports.officials}/metrics`)).text();
     expect(subgraphMetrics).toMatch(/graphql_requests_total\{operation="[^"]+",outcome="success",service="officials"\}/);
+  });
+
+  it("exports one trace per request over OTLP: gateway spans with each subgraph's request span as a child", async () => {
+    await postGraphQL(stack!.gatewayUrl, "query TracedQuery { officials { edges { node { name initiatives { totalCount } } } } }");
+    await waitFor(async () => collector.spans().some((span) => span.service === "policy" && span.name.includes("TracedQuery")), 15_000);
+    const spans = collector.spans();
+    const policySpan = spans.find((span) => span.service === "policy" && span.name.includes("TracedQuery"))!;
+    const parent = spans.find((span) => span.spanId === policySpan.parentSpanId);
+    expect(parent?.service).toBe("gateway");
+    expect(parent?.traceId).toBe(policySpan.traceId);
+    const trace = spans.filter((span) => span.traceId === policySpan.traceId);
+    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(["gateway", "officials", "policy"]));
+    expect(trace.map((span) => span.name)).toContain("gateway.request");
   });
 
   it("pages officials(first: 1) through every official exactly once", async () => {

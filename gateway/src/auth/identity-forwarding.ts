@@ -1,11 +1,14 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { IDENTITY_HEADER, signIdentity } from "@newsfed/kit";
+import { IDENTITY_HEADER, injectTraceContext, REQUEST_ID_HEADER, signIdentity } from "@newsfed/kit";
 import type { GatewayContext } from "./authentication.js";
 
 type Headers = NonNullable<NonNullable<GraphQLDataSourceProcessOptions["request"]["http"]>["headers"]>;
 
-/** Hands the verified caller (and the request id) to the subgraph in headers the subgraph can trust: HMAC-signed. */
+/**
+ * Hands the verified caller to the subgraph in a header it can trust (HMAC-signed), with the request id and the
+ * trace context, so logs and traces of one request line up across services.
+ */
 export class IdentityForwardingDataSource implements GraphQLDataSource {
   constructor(
     private readonly inner: GraphQLDataSource,
@@ -16,7 +19,9 @@ export class IdentityForwardingDataSource implements GraphQLDataSource {
     const context = options.context as Partial<GatewayContext> | undefined;
     const headers = (options.request.http?.headers ?? new globalThis.Headers()) as unknown as Headers;
     if (context?.identity) headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.sharedSecret));
-    if (context?.requestId) headers.set("x-request-id", context.requestId);
+    if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The gateway's fetch span is active here: the subgraph's request span becomes its child.
+    injectTraceContext(headers);
     options.request.http = { method: "POST", url: "", ...options.request.http, headers };
     return this.inner.process(options);
   }

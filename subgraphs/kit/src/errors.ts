@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "./logger.js";
 
 // A subgraph error without a deliberate code reaches the gateway as DOWNSTREAM_SERVICE_ERROR, with its raw message.
 const MASKED_CODES = new Set(["INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);
@@ -9,18 +10,20 @@ const MASKED_CODES = new Set(["INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR
  * through; anything else is a bug or an infrastructure failure whose message may hold SQL or internals, so the
  * client gets a generic message (with its path) and the log gets the real error.
  */
-export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code !== undefined && !MASKED_CODES.has(String(code))) return formatted;
-  console.error("internal error", unwrapResolverError(error));
-  return {
-    message: "Internal server error",
-    ...(formatted.path ? { path: formatted.path } : {}),
-    ...(formatted.locations ? { locations: formatted.locations } : {}),
-    extensions: {
-      code: "INTERNAL_SERVER_ERROR",
-      // The gateway names the subgraph that failed; that is safe and useful to keep.
-      ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
-    },
+export const internalErrorMasker =
+  (logger: Logger) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code !== undefined && !MASKED_CODES.has(String(code))) return formatted;
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, "internal error");
+    return {
+      message: "Internal server error",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: {
+        code: "INTERNAL_SERVER_ERROR",
+        // The gateway names the subgraph that failed; that is safe and useful to keep.
+        ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
+      },
+    };
   };
-}

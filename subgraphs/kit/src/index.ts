@@ -15,3 +15,4 @@ export * from "./identity.js";
 export * from "./user-errors.js";
 export * from "./logger.js";
 export * from "./observability.js";
+export * from "./tracing.js";

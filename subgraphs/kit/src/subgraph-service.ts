@@ -4,7 +4,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { z } from "zod";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { maskInternalErrors } from "./errors.js";
+import { internalErrorMasker } from "./errors.js";
 import { type FederationClient, httpFederationClient } from "./federation-client.js";
 import { DEVELOPMENT_GATEWAY_SECRET, type Identity, IDENTITY_HEADER, verifyIdentity } from "./identity.js";
 import { optionalString, parseConfig, port } from "./config.js";
@@ -12,6 +12,7 @@ import { type Database, openDatabase, type OpenDatabase } from "./database.js";
 import { closeServer, createGraphQLHttpServer, listen, sendJson } from "./http.js";
 import { createLogger, type Logger } from "./logger.js";
 import { observabilityPlugin, ServiceMetrics } from "./observability.js";
+import { startTracing, tracingPlugin } from "./tracing.js";
 
 /** The repository root; the embedded databases live under `<root>/.data` unless DATA_DIR says otherwise. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -91,9 +92,9 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     schema,
     // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors,
+    formatError: internalErrorMasker(logger),
     // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), observabilityPlugin(logger, metrics)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), observabilityPlugin(logger, metrics), tracingPlugin(definition.service)],
     csrfPrevention: false,
   });
   await apollo.start();
@@ -119,6 +120,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   definition: SubgraphDefinition<TSchema, TContext>,
 ): Promise<void> {
   const config = parseConfig(definition.service, subgraphConfigSchema(definition.service, definition.defaultPort));
+  const tracing = startTracing(definition.service);
   const database: OpenDatabase<TSchema> = await openDatabase({
     service: definition.service,
     schema: definition.dbSchema,
@@ -144,6 +146,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     await closeServer(http);
     await apollo.stop();
     await database.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once("SIGTERM", stop);
