@@ -12,11 +12,12 @@ import {
   observabilityPlugin,
   ServiceMetrics,
 } from "@newsfed/kit";
+import { idePlugin } from "./ide/ide-plugin.js";
 import { SubgraphFetchMetrics } from "./observability/subgraph-metrics.js";
 import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
 import { IdentityForwardingDataSource } from "./auth/identity-forwarding.js";
 import { mutationScopes } from "./auth/mutation-scopes.js";
-import { createTokenVerifier, type TokenVerifierOptions } from "./auth/tokens.js";
+import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, signDevelopmentToken, type TokenVerifierOptions } from "./auth/tokens.js";
 import { ResilientDataSource } from "./resilient-data-source.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "./subgraph-list.js";
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   subgraphTimeoutMs?: number;
   supergraphSdl?: string;
+  /** Serve the offline IDE on GET /graphql for browsers (default true). */
+  ide?: boolean;
   /** Browser origins allowed to call the API (CORS). */
   corsOrigins?: readonly string[];
   logger?: Logger;
@@ -85,7 +88,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     includeStacktraceInErrorResponses: false,
     formatError: internalErrorMasker(logger),
     plugins: [
-      ApolloServerPluginLandingPageDisabled(),
+      options.ide === false ? ApolloServerPluginLandingPageDisabled() : idePlugin<GatewayContext>({ developmentToken: await developmentToken(options.auth) }),
       authorizationPlugin((field) => scopes.get(field)),
       observabilityPlugin<GatewayContext>(logger, metrics),
     ],
@@ -111,4 +114,10 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     },
   });
   return { apollo, http, contextFor, metrics };
+}
+
+/** Only a gateway that trusts the public development secret gets a ready-made token in its IDE. */
+async function developmentToken(auth: TokenVerifierOptions | undefined): Promise<string | undefined> {
+  if (auth?.jwksUrl || (auth?.secret && auth.secret !== DEVELOPMENT_JWT_SECRET)) return undefined;
+  return signDevelopmentToken({ subject: "ide-developer", expiresIn: "7d" });
 }

@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gql } from "@apollo/client";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../helpers/apollo-client.js";
+import { ARTIFACTS, launchBrowser, watchRequests } from "../helpers/browser.js";
+import { tokens } from "../helpers/identities.js";
+import { SEED } from "../helpers/seed-ids.js";
+import { type RunningStack, startStack } from "../helpers/stack.js";
+
+// Where users meet the API, against the running stack: the IDE in a real browser, and real Apollo Client.
+const dataDir = mkdtempSync(join(tmpdir(), "newsfed-clients-"));
+let stack: RunningStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(dataDir), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the IDE in a browser", () => {
+  it("opens offline with example operations, runs a typed query and shows the result, never leaving localhost", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const requests = watchRequests(page);
+    await page.goto(`${stack.gatewayUrl}/graphql`);
+    await page.waitForSelector(".graphiql-container .graphiql-query-editor .monaco-editor");
+    const tabs = await page.locator(".graphiql-tab").allInnerTexts();
+    expect(tabs.map((t) => t.trim())).toEqual(
+      expect.arrayContaining(["OfficialsInCybersecurityArticles", "OfficialTimeline", "CountryOverview", "SearchArticles", "AddOfficial"]),
+    );
+
+    await page.click(".graphiql-tab-add");
+    await page.click(".graphiql-query-editor .monaco-editor");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type('{ country(code: "MY") { name officials { totalCount edges { node { displayName } } } } }');
+    // GraphiQL reads the editor after a short debounce; run once the query is in its state.
+    await page.waitForFunction(() => document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.includes("displayName"));
+    await page.waitForTimeout(500);
+    await page.click(".graphiql-execute-button");
+    await page
+      // Monaco renders spaces as no-break spaces.
+      .waitForFunction(() => document.querySelector(".graphiql-response")?.textContent?.replace(/\u00a0/g, " ").includes("Tan Sri Annuar Musa"), null, { timeout: 20_000 })
+      .catch(async (error) => {
+        await page.screenshot({ path: join(ARTIFACTS, "ide-failure.png") });
+        throw error;
+      });
+    const response = JSON.parse(await page.locator(".graphiql-response .view-lines").innerText().then((t) => t.replace(/\u00a0/g, " ")));
+    expect(response.data.country).toEqual({ name: "Malaysia", officials: { totalCount: 1, edges: [{ node: { displayName: "Tan Sri Annuar Musa" } }] } });
+
+    await page.screenshot({ path: join(ARTIFACTS, "ide.png") });
+    expect(requests.external()).toEqual([]);
+    expect(requests.urls.some((url) => url.endsWith("/graphql"))).toBe(true);
+    await page.close();
+  });
+});
+
+const ARTICLES_WITH_OFFICIALS = gql`
+  query ArticlesWithOfficials {
+    articles(first: 5) {
+      edges { cursor node { id headline officials { id displayName country { code name } } } }
+      pageInfo { hasNextPage endCursor }
+      totalCount
+    }
+  }
+`;
+
+describe("Apollo Client against the gateway", () => {
+  it("normalizes every entity by __typename and key, so one write updates every query that shows it", async () => {
+    const { client } = createClient(stack.gatewayUrl, { token: await tokens.editor() });
+    await client.query({ query: ARTICLES_WITH_OFFICIALS });
+    const cache = client.cache.extract() as Record<string, any>;
+    expect(Object.keys(cache)).toEqual(expect.arrayContaining([`Article:${SEED.article}`, `Official:${SEED.annuar}`, `Official:${SEED.raimondo}`, 'Country:{"code":"MY"}']));
+    // The article holds a reference, not a copy: the official lives once in the cache.
+    expect(cache[`Article:${SEED.article}`].officials).toContainEqual({ __ref: `Official:${SEED.annuar}` });
+
+    const official = client.readFragment({ id: `Official:${SEED.annuar}`, fragment: gql`fragment O on Official { displayName }` });
+    expect(official).toEqual({ __typename: "Official", displayName: "Tan Sri Annuar Musa" });
+
+    const seen: string[] = [];
+    const watched = client.watchQuery({ query: ARTICLES_WITH_OFFICIALS, fetchPolicy: "cache-only" }).subscribe((result) => {
+      const names = (result.data as any)?.articles?.edges[0]?.node.officials.map((o: any) => o.displayName);
+      if (names) seen.push(names.join(" & "));
+    });
+    await client.mutate({
+      mutation: gql`mutation Rename($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: "Datuk Seri" }) { official { id displayName } userErrors { code } } }`,
+      variables: { id: SEED.annuar },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watched.unsubscribe();
+    expect(seen.at(-1)).toBe("Datuk Seri Annuar Musa & Gina Raimondo");
+    // Put it back for the other tests.
+    await client.mutate({
+      mutation: gql`mutation Restore($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: "Tan Sri" }) { official { id displayName } } }`,
+      variables: { id: SEED.annuar },
+    });
+  });
+
+  it("pages a connection with fetchMore, merged by relayStylePagination into one list", async () => {
+    const { client } = createClient(stack.gatewayUrl);
+    const query = gql`query Officials($after: String) { officials(first: 1, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await client.query({ query });
+    const firstPage = (first.data as any).officials;
+    expect(firstPage.edges).toHaveLength(1);
+    const observable = client.watchQuery({ query });
+    let latest: any;
+    const subscription = observable.subscribe((result) => (latest = result.data));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await observable.fetchMore({ variables: { after: firstPage.pageInfo.endCursor } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    subscription.unsubscribe();
+    expect(latest.officials.edges.map((e: any) => e.node.name)).toEqual(["Annuar Musa", "Gina Raimondo"]);
+    expect(latest.officials.pageInfo.hasNextPage).toBe(false);
+    expect(latest.officials.totalCount).toBe(2);
+  });
+
+  it("uses automatic persisted queries: a second client sends only the hash, over GET, past CSRF prevention", async () => {
+    const query = gql`query PersistedCountry($code: String!) { country(code: $code) { code name } }`;
+    const first = createClient(stack.gatewayUrl, { persisted: true });
+    const a = await first.client.query({ query, variables: { code: "SG" } });
+    expect((a.data as any).country.name).toBe("Singapore");
+    // First sight of the query: hash only, "not found", then hash and query to register it.
+    expect(first.requests.map((r) => r.body?.includes("PersistedCountry(") ?? false)).toEqual([false, true]);
+
+    const second = createClient(stack.gatewayUrl, { persisted: true, getForHashed: true });
+    const b = await second.client.query({ query, variables: { code: "SG" } });
+    expect((b.data as any).country).toEqual({ __typename: "Country", code: "SG", name: "Singapore" });
+    expect(second.requests).toHaveLength(1);
+    const [request] = second.requests;
+    expect(request!.method).toBe("GET");
+    expect(request!.status).toBe(200);
+    expect(decodeURIComponent(request!.url)).toMatch(/"persistedQuery":\{"version":1,"sha256Hash":"[0-9a-f]{64}"\}/);
+    expect(decodeURIComponent(request!.url)).not.toContain("PersistedCountry(");
+  });
+
+  it("is allowed cross-origin from the example app's development origin (CORS)", async () => {
+    const preflight = await fetch(`${stack.gatewayUrl}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+});
