@@ -8,19 +8,28 @@ import { createClient } from "../helpers/apollo-client.js";
 import { ARTIFACTS, launchBrowser, watchRequests } from "../helpers/browser.js";
 import { tokens } from "../helpers/identities.js";
 import { SEED } from "../helpers/seed-ids.js";
-import { type RunningStack, startStack } from "../helpers/stack.js";
+import { postGraphQL, ROOT, type RunningStack, startStack } from "../helpers/stack.js";
+import { serveStatic } from "../helpers/static-server.js";
+import { build } from "vite";
 
 // Where users meet the API, against the running stack: the IDE in a real browser, and real Apollo Client.
 const dataDir = mkdtempSync(join(tmpdir(), "newsfed-clients-"));
+const appDir = mkdtempSync(join(tmpdir(), "newsfed-app-"));
 let stack: RunningStack;
 let browser: Browser;
+let app: Awaited<ReturnType<typeof serveStatic>>;
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(dataDir), launchBrowser()]);
+  // The example app, built offline by Vite and served from its own origin, which the gateway allows (CORS).
+  await build({ root: join(ROOT, "examples/newsroom"), logLevel: "silent", build: { outDir: appDir, emptyOutDir: true } });
+  app = await serveStatic(appDir);
+  [stack, browser] = await Promise.all([startStack(dataDir, { CORS_ORIGINS: app.url }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
+  app?.server.close();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(appDir, { recursive: true, force: true });
 });
 
 describe("the IDE in a browser", () => {
@@ -138,12 +147,60 @@ describe("Apollo Client against the gateway", () => {
     expect(decodeURIComponent(request!.url)).not.toContain("PersistedCountry(");
   });
 
-  it("is allowed cross-origin from the example app's development origin (CORS)", async () => {
+  it("is allowed cross-origin from the origins CORS_ORIGINS lists, and only those", async () => {
     const preflight = await fetch(`${stack.gatewayUrl}/graphql`, {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: { origin: app.url, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(app.url);
+    const other = await fetch(`${stack.gatewayUrl}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+    });
+    expect(other.status).toBe(403);
+  });
+});
+
+describe("the example app in a browser", () => {
+  it("searches, pages with Load more, and opens an article with its officials, initiatives and meeting outcomes", async () => {
+    const token = await tokens.editor();
+    for (let i = 1; i <= 3; i++) {
+      const { body } = await postGraphQL(
+        stack.gatewayUrl,
+        `mutation($input: CreateArticleInput!) { createArticle(input: $input) { userErrors { message } } }`,
+        { input: { headline: `Cybersecurity briefing ${i}`, body: `Cybersecurity news number ${i}.`, publishedAt: `2022-0${i}-01T00:00:00Z`, source: { name: "Test Wire", code: "TW" } } },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(body.data.createArticle.userErrors).toEqual([]);
+    }
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const requests = watchRequests(page);
+    await page.goto(`${app.url}/?api=${encodeURIComponent(`${stack.gatewayUrl}/graphql`)}`);
+    await page.getByRole("textbox", { name: "Search articles" }).fill("cybersecurity");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.getByTestId("result-count").innerText(), { timeout: 15_000 }).toBe("4 articles");
+    await expect.poll(() => page.locator(".results li").count()).toBe(3);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect.poll(() => page.locator(".results li").count()).toBe(4);
+    expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
+
+    await page.getByRole("button", { name: /Malaysia, US agree/ }).click();
+    const detail = page.locator("article.detail");
+    await expect.poll(() => detail.locator(".officials").innerText(), { timeout: 15_000 }).toContain("Tan Sri Annuar Musa");
+    const officials = await detail.locator(".officials").innerText();
+    expect(officials).toContain("Minister of Communications and Multimedia, Ministry of Communications and Multimedia (former)");
+    expect(officials).toContain("Champions MyDIGITAL (Malaysia Digital Economy Blueprint) — active");
+    expect(officials).toContain("Gina Raimondo — Secretary of Commerce");
+    const events = await detail.locator(".events").innerText();
+    expect(events).toContain("agreed in principle Malaysia and the United States agreed to enhance cooperation in cybersecurity");
+    expect(await detail.locator(".meta").innerText()).toContain("Kuala Lumpur (VNA)");
+    // Opening an article must not cost the list its loaded pages (value objects merge in the normalized cache).
+    await page.waitForTimeout(300);
+    expect(await page.locator(".results li").count()).toBe(4);
+
+    await page.screenshot({ path: join(ARTIFACTS, "example-app.png"), fullPage: true });
+    expect(requests.external()).toEqual([]);
+    await page.close();
   });
 });

@@ -8,6 +8,11 @@ export function createCache() {
   return new InMemoryCache({
     typePolicies: {
       Country: { keyFields: ["code"] },
+      // Value objects without an id: merge fields from different queries instead of replacing the object.
+      ArticleSource: { merge: true },
+      Dateline: { merge: true },
+      Photo: { merge: true },
+      Location: { merge: true },
       Query: {
         fields: {
           articles: relayStylePagination(["filter", "orderBy"]),

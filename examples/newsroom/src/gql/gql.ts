@@ -1,0 +1,52 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ArticleDetail($id: ID!) {\n    article(id: $id) {\n      id\n      headline\n      body\n      publishedAt\n      source { name }\n      dateline { place agency }\n      photo { caption credit }\n      officials {\n        id\n        displayName\n        country { code name }\n        currentPosition { title isCurrent organization { name } }\n        initiatives(first: 5) { totalCount edges { node { id name acronym status } } }\n      }\n      events { id kind title startDate location { name } outcomes { id statement status } }\n    }\n  }\n": typeof types.ArticleDetailDocument,
+    "\n  query SearchArticles($search: String, $after: String) {\n    articles(first: 3, after: $after, filter: { search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id headline publishedAt source { code } themes } }\n    }\n  }\n": typeof types.SearchArticlesDocument,
+};
+const documents: Documents = {
+    "\n  query ArticleDetail($id: ID!) {\n    article(id: $id) {\n      id\n      headline\n      body\n      publishedAt\n      source { name }\n      dateline { place agency }\n      photo { caption credit }\n      officials {\n        id\n        displayName\n        country { code name }\n        currentPosition { title isCurrent organization { name } }\n        initiatives(first: 5) { totalCount edges { node { id name acronym status } } }\n      }\n      events { id kind title startDate location { name } outcomes { id statement status } }\n    }\n  }\n": types.ArticleDetailDocument,
+    "\n  query SearchArticles($search: String, $after: String) {\n    articles(first: 3, after: $after, filter: { search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id headline publishedAt source { code } themes } }\n    }\n  }\n": types.SearchArticlesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ArticleDetail($id: ID!) {\n    article(id: $id) {\n      id\n      headline\n      body\n      publishedAt\n      source { name }\n      dateline { place agency }\n      photo { caption credit }\n      officials {\n        id\n        displayName\n        country { code name }\n        currentPosition { title isCurrent organization { name } }\n        initiatives(first: 5) { totalCount edges { node { id name acronym status } } }\n      }\n      events { id kind title startDate location { name } outcomes { id statement status } }\n    }\n  }\n"): (typeof documents)["\n  query ArticleDetail($id: ID!) {\n    article(id: $id) {\n      id\n      headline\n      body\n      publishedAt\n      source { name }\n      dateline { place agency }\n      photo { caption credit }\n      officials {\n        id\n        displayName\n        country { code name }\n        currentPosition { title isCurrent organization { name } }\n        initiatives(first: 5) { totalCount edges { node { id name acronym status } } }\n      }\n      events { id kind title startDate location { name } outcomes { id statement status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchArticles($search: String, $after: String) {\n    articles(first: 3, after: $after, filter: { search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id headline publishedAt source { code } themes } }\n    }\n  }\n"): (typeof documents)["\n  query SearchArticles($search: String, $after: String) {\n    articles(first: 3, after: $after, filter: { search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id headline publishedAt source { code } themes } }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
