@@ -55,6 +55,21 @@ describe("gateway HTTP surface", () => {
     expect(preflighted.status).toBe(200);
   });
 
+  it("turns introspection off when configured (it is on by default for partners)", async () => {
+    const off = await createGatewayServer({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never, introspection: false });
+    const on = await createGatewayServer({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never });
+    try {
+      const query = "{ __schema { queryType { name } } }";
+      const refused = await off.apollo.executeOperation({ query }, { contextValue: { identity: null } });
+      expect(refused.body.kind === "single" && refused.body.singleResult.errors?.[0]?.message).toMatch(/introspection/i);
+      const allowed = await on.apollo.executeOperation({ query }, { contextValue: { identity: null } });
+      expect(allowed.body.kind === "single" && allowed.body.singleResult.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    } finally {
+      await off.apollo.stop();
+      await on.apollo.stop();
+    }
+  });
+
   it("exposes Prometheus metrics", async () => {
     const text = await (await fetch(`${url}/metrics`)).text();
     expect(text).toContain("# TYPE graphql_requests_total counter");
