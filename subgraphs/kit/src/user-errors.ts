@@ -116,6 +116,9 @@ export class Validation {
   }
 }
 
+/** The user error of an update or delete whose target does not exist. */
+export const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
+
 /** The payload of a create or update: the entity when it was written, and the reasons when it was not. */
 export function payloadType<TEntity extends object>(name: string, field: string, entity: ClassType<TEntity>, verb: string) {
   @ObjectType(name, { description: `The result of ${verb}: the ${field} as stored, or the user errors that stopped it.` })

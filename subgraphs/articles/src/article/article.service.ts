@@ -2,6 +2,7 @@ import {
   checkReferences,
   type Connection,
   newId,
+  notFound,
   type Reference,
   type RequestRuntime,
   requireScope,
@@ -60,7 +61,6 @@ const LINK_INPUTS: { kind: LinkKind; field: "officialIds" | "initiativeIds" | "c
   { kind: "EVENT", field: "eventIds", ref: "event" },
 ];
 
-const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
 
 export class ArticleService {
   constructor(

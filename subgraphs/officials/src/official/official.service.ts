@@ -2,6 +2,7 @@ import {
   checkUnreferenced,
   type Connection,
   newId,
+  notFound,
   type RequestRuntime,
   requireScope,
   toConnection,
@@ -166,7 +167,6 @@ const positionRows = (officialId: string, positions: NonNullable<OfficialInput["
     endDate: position.endDate ?? null,
   }));
 
-export const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
 
 export const isActiveOn = (position: Pick<PositionRow, "startDate" | "endDate">, day: string): boolean =>
   (position.startDate === null || position.startDate <= day) && (position.endDate === null || position.endDate >= day);

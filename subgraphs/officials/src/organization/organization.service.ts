@@ -2,6 +2,7 @@ import {
   checkUnreferenced,
   type Connection,
   newId,
+  notFound,
   type RequestRuntime,
   requireScope,
   toConnection,
@@ -11,7 +12,7 @@ import {
 } from "@newsfed/kit";
 import type { OrganizationRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
-import { notFound, type PageArgs } from "../official/official.service.js";
+import type { PageArgs } from "../official/official.service.js";
 import type { ReferenceRepo } from "../references.repo.js";
 import { OrganizationKind } from "./organization-kind.enum.js";
 import type { OrganizationFilter, OrganizationRepo } from "./organization.repo.js";

@@ -4,6 +4,7 @@ import {
   type Connection,
   loadPresent,
   newId,
+  notFound,
   type Reference,
   type RequestRuntime,
   requireScope,
@@ -13,7 +14,7 @@ import {
   Validation,
 } from "@newsfed/kit";
 import type { EventRow, InitiativeRow, OutcomeRow } from "../db/schema.js";
-import { notFound, type WriteOptions } from "../initiative/initiative.service.js";
+import type { WriteOptions } from "../initiative/initiative.service.js";
 import type { Loaders } from "../loaders.js";
 import { distinct, oneOf, refs, themes } from "../validation.js";
 import type { EventLinks, EventPageArgs, EventRepo } from "./event.repo.js";

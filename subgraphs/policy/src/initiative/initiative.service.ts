@@ -5,6 +5,7 @@ import {
   type KeysetPage,
   loadPresent,
   newId,
+  notFound,
   type Reference,
   type RequestRuntime,
   requireScope,
@@ -37,7 +38,6 @@ export interface WriteOptions {
 
 const WRITE_SCOPE = "policy:write";
 
-export const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
 
 export class InitiativeService {
   constructor(
