@@ -56,9 +56,26 @@ describe("officials: create, update, delete through the gateway", () => {
     });
     expect(cleared.official).toEqual({ displayName: "Fahmi Fadzil", positions: [] });
 
+    // The audit trail: who changed what and when, newest first, written in the same transactions.
+    const history = await read(`query($id: ID!) { official(id: $id) { history { totalCount edges { node { action actor fields at } } } } }`, { id: official.id });
+    expect(history.official.history.totalCount).toBe(3);
+    expect(history.official.history.edges.map((e: any) => e.node)).toEqual([
+      { action: "UPDATED", actor: "test-editor", fields: ["honorificPrefix", "positions"], at: expect.any(String) },
+      { action: "UPDATED", actor: "test-editor", fields: ["honorificPrefix"], at: expect.any(String) },
+      { action: "CREATED", actor: "test-editor", fields: ["countryCode", "name", "otherNames", "positions"], at: expect.any(String) },
+    ]);
+
     const deleted = await write(`mutation($id: ID!) { deleteOfficial(id: $id) { deletedId ${ERRORS} } }`, { id: official.id });
     expect(deleted).toEqual({ deletedId: official.id, userErrors: [] });
     expect((await read(`query($id: ID!) { official(id: $id) { id } }`, { id: official.id })).official).toBeNull();
+  });
+
+  it("records who created the seed, and keeps refused writes out of the audit trail", async () => {
+    const query = `query($id: ID!) { official(id: $id) { history { edges { node { action actor } } } } }`;
+    expect((await read(query, { id: SEED.raimondo })).official.history.edges).toEqual([{ node: { action: "CREATED", actor: "seed" } }]);
+    const refused = await write(`mutation($id: ID!) { updateOfficial(id: $id, input: { name: "" }) { official { id } ${ERRORS} } }`, { id: SEED.raimondo });
+    expect(refused.userErrors[0]?.code).toBe("REQUIRED");
+    expect((await read(query, { id: SEED.raimondo })).official.history.edges).toHaveLength(1);
   });
 
   it("names every invalid field and writes nothing", async () => {

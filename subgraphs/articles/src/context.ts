@@ -7,7 +7,7 @@ import { createLoaders } from "./loaders.js";
 /** Everything a request needs: its own loaders and the service over them. Built per request. */
 export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
-  const loaders = createLoaders(repo);
+  const loaders = createLoaders(repo, db);
   return { identity: runtime.identity, requestId: runtime.requestId, loaders, articles: new ArticleService(repo, loaders, runtime) };
 }
 

@@ -1,10 +1,11 @@
-import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import { changeLoaders, groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import type { ArticlesDb } from "./db/index.js";
 import DataLoader from "dataloader";
 import type { ArticlePageArgs, ArticleRepo } from "./article/article.repo.js";
-import type { LinkKind } from "./db/schema.js";
+import { changes, type LinkKind } from "./db/schema.js";
 
 /** Built once per request, so batching and caching never leak across callers. */
-export function createLoaders(repo: ArticleRepo) {
+export function createLoaders(repo: ArticleRepo, db: ArticlesDb) {
   const mentionCounter = (kind: string) =>
     new DataLoader<string, number>(async (ids) => {
       const counts = new Map((await repo.mentionCounts(kind, ids)).map((row) => [row.refId, row.count]));
@@ -12,6 +13,7 @@ export function createLoaders(repo: ArticleRepo) {
     });
   const articlesLinkedTo = (kind: LinkKind) => pageLoader((ids, args: ArticlePageArgs) => repo.page(ids, args, kind));
   return {
+    changes: changeLoaders(db, changes, "articles"),
     articleById: rowLoader((ids) => repo.byIds(ids), (row) => row.id),
     linksByArticle: groupLoader((ids) => repo.linksOf(ids), (row) => row.articleId),
     mentionsByArticle: groupLoader((ids) => repo.mentionsOf(ids), (row) => row.articleId),

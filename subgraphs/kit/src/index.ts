@@ -16,3 +16,4 @@ export * from "./user-errors.js";
 export * from "./logger.js";
 export * from "./observability.js";
 export * from "./tracing.js";
+export * from "./change-log.js";

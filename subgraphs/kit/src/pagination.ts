@@ -49,8 +49,12 @@ export interface Connection<TNode> {
 }
 
 /** The `XConnection` and `XEdge` object types for one node type. */
-export function connectionType<TNode extends object>(node: ClassType<TNode>, nodeName: string, plural: string) {
+export function connectionType<TNode extends object>(node: ClassType<TNode>, nodeName: string, plural: string, options: { shareable?: boolean } = {}) {
+  // A connection several subgraphs define (the same everywhere) must say so to composition.
+  const shareable = options.shareable ? Directive("@shareable") : () => undefined;
+
   @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page of ${plural}, with its cursor.` })
+  @shareable
   class EdgeType {
     @Field(() => String, { description: "Opaque position of this item; pass it as `after` to continue from here." })
     cursor!: string;
@@ -60,6 +64,7 @@ export function connectionType<TNode extends object>(node: ClassType<TNode>, nod
   }
 
   @ObjectType(`${nodeName}Connection`, { description: `A page of ${plural} (Relay cursor connection).` })
+  @shareable
   class ConnectionType {
     @Field(() => [EdgeType], { description: "The items of this page, in order." })
     edges!: EdgeType[];

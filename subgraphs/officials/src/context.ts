@@ -13,7 +13,7 @@ import { ReferenceRepo } from "./references.repo.js";
 export function createContext(db: OfficialsDb, runtime: RequestRuntime) {
   const repos = { officials: new OfficialRepo(db), organizations: new OrganizationRepo(db), countries: new CountryRepo(db) };
   const references = new ReferenceRepo(db);
-  const loaders = createLoaders(repos);
+  const loaders = createLoaders(repos, db);
   return {
     identity: runtime.identity,
     requestId: runtime.requestId,

@@ -1,4 +1,6 @@
-import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import { changeLoaders, groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import type { OfficialsDb } from "./db/index.js";
+import { changes } from "./db/schema.js";
 import type { CountryRepo } from "./country/country.repo.js";
 import type { OfficialFilter, OfficialRepo } from "./official/official.repo.js";
 import type { OrganizationRepo } from "./organization/organization.repo.js";
@@ -10,8 +12,9 @@ export interface Repos {
 }
 
 /** Built once per request (never shared between requests), so batching and caching never leak across callers. */
-export function createLoaders(repos: Repos) {
+export function createLoaders(repos: Repos, db: OfficialsDb) {
   return {
+    changes: changeLoaders(db, changes, "officials"),
     officialById: rowLoader((ids) => repos.officials.byIds(ids), (row) => row.id),
     organizationById: rowLoader((ids) => repos.organizations.byIds(ids), (row) => row.id),
     countryByCode: rowLoader((codes) => repos.countries.byCodes(codes), (row) => row.code),

@@ -9,7 +9,7 @@ import { createLoaders } from "./loaders.js";
 /** Everything a request needs: its caller, its own loaders and the services over them. Built per request. */
 export function createContext(db: PolicyDb, runtime: RequestRuntime) {
   const repos = { initiatives: new InitiativeRepo(db), events: new EventRepo(db) };
-  const loaders = createLoaders(repos);
+  const loaders = createLoaders(repos, db);
   return {
     identity: runtime.identity,
     requestId: runtime.requestId,

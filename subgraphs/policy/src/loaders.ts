@@ -1,4 +1,6 @@
-import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import { changeLoaders, groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import type { PolicyDb } from "./db/index.js";
+import { changes } from "./db/schema.js";
 import type { EventPageArgs, EventRepo } from "./event/event.repo.js";
 import type { InitiativePageArgs, InitiativeRepo } from "./initiative/initiative.repo.js";
 
@@ -8,8 +10,9 @@ export interface Repos {
 }
 
 /** Built once per request, so batching and caching never leak across callers. */
-export function createLoaders(repos: Repos) {
+export function createLoaders(repos: Repos, db: PolicyDb) {
   return {
+    changes: changeLoaders(db, changes, "policy"),
     initiativeById: rowLoader((ids) => repos.initiatives.byIds(ids), (row) => row.id),
     championsByInitiative: groupLoader((ids) => repos.initiatives.championsOf(ids), (row) => row.initiativeId),
     eventById: rowLoader((ids) => repos.events.byIds(ids), (row) => row.id),

@@ -1,7 +1,7 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb } from "../db/index.js";
-import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
+import { articleLinks, articles, changes, type LinkKind, mentions } from "../db/schema.js";
 
 export interface ArticleFilter {
   search?: string | null | undefined;
@@ -110,17 +110,19 @@ export class ArticleRepo {
     });
   }
 
-  async insert(row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[]) {
+  async insert(row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[], change: ChangeInput) {
     await this.db.transaction(async (tx) => {
       await tx.insert(articles).values(row);
+      await recordChange(tx, changes, change);
       if (links.length) await tx.insert(articleLinks).values(links.map((link) => ({ ...link, articleId: row.id })));
       if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: row.id })));
     });
   }
 
   /** Updates the row; replaces the links of each given kind, and the mentions when given; one transaction. */
-  async update(id: string, row: Partial<typeof articles.$inferInsert>, links: Map<LinkKind, LinkRow[]>, found: MentionInsert[] | undefined) {
+  async update(id: string, row: Partial<typeof articles.$inferInsert>, links: Map<LinkKind, LinkRow[]>, found: MentionInsert[] | undefined, change: ChangeInput) {
     await this.db.transaction(async (tx) => {
+      await recordChange(tx, changes, change);
       await tx.update(articles).set(row).where(eq(articles.id, id));
       for (const [kind, rows] of links) {
         await tx.delete(articleLinks).where(and(eq(articleLinks.articleId, id), eq(articleLinks.kind, kind)));
@@ -133,9 +135,12 @@ export class ArticleRepo {
     });
   }
 
-  async delete(id: string) {
-    // Links and mentions go with it (ON DELETE CASCADE).
-    await this.db.delete(articles).where(eq(articles.id, id));
+  async delete(id: string, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      // Links and mentions go with it (ON DELETE CASCADE).
+      await tx.delete(articles).where(eq(articles.id, id));
+      await recordChange(tx, changes, change);
+    });
   }
 }
 

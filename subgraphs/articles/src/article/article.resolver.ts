@@ -1,4 +1,4 @@
-import { UNAVAILABLE } from "@newsfed/kit";
+import { ChangeConnection, ConnectionArgs, UNAVAILABLE } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { ArticlesContext } from "../context.js";
 import type { ArticleRow } from "../db/schema.js";
@@ -9,6 +9,11 @@ import { Article, ArticleSource, Dateline, Photo } from "./article.type.js";
 
 @Resolver(() => Article)
 export class ArticleResolver {
+  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  history(@Root() record: ArticleRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.history(record.id, page);
+  }
+
   @Query(() => Article, { nullable: true, description: "One article by id; null when there is none." })
   article(@Arg("id", () => ID, { description: "The article's id." }) id: string, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.get(id);

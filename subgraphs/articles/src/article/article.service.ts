@@ -1,6 +1,9 @@
 import {
+  ChangeAction,
   checkReferences,
   type Connection,
+  givenFields,
+  historyOf,
   newId,
   notFound,
   type Reference,
@@ -69,6 +72,11 @@ export class ArticleService {
     private readonly runtime: RequestRuntime,
   ) {}
 
+  /** The record's audit trail, newest first. */
+  history(id: string, args: { first: number; after?: string | null }) {
+    return historyOf(this.loaders.changes, "Article", id, args);
+  }
+
   get(id: string): Promise<ArticleRow | null> {
     return this.loaders.articleById.load(id);
   }
@@ -112,6 +120,7 @@ export class ArticleService {
       { id, ...row, slug: row.slug!, headline: row.headline!, body: row.body!, publishedAt: row.publishedAt!, sourceName: row.sourceName!, updatedBy: actor.subject },
       [...links.values()].flat(),
       mentionRows(row.body!, input.mentions ?? []),
+      { entityType: "Article", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
     );
     return { article: await this.fresh(id), userErrors: [] as UserError[] };
   }
@@ -126,15 +135,15 @@ export class ArticleService {
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { article: null, userErrors: v.errors };
     const found = row.body ? mentionRows(row.body, input.mentions ?? (await this.repo.mentionSpecs(id))) : undefined;
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, found);
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, found, { entityType: "Article", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
     return { article: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
   /** Nothing else refers to articles, so a delete always goes through, with the article's links and mentions. */
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
-    requireScope(this.runtime.identity, WRITE_SCOPE);
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
-    await this.repo.delete(id);
+    await this.repo.delete(id, { entityType: "Article", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
     this.loaders.articleById.clear(id);
     return { deletedId: id, userErrors: [] };
   }

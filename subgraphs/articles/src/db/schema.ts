@@ -1,4 +1,4 @@
-import { auditColumns, tsvector } from "@newsfed/kit";
+import { auditColumns, changeLogTable, tsvector } from "@newsfed/kit";
 import { sql } from "drizzle-orm";
 import { index, integer, pgSchema, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
@@ -67,6 +67,9 @@ export const mentions = articlesSchema.table(
   },
   (t) => [index("mentions_article_idx").on(t.articleId, t.start), index("mentions_ref_idx").on(t.kind, t.refId)],
 );
+
+/** The audit trail: every write to this subgraph's entities, recorded in the same transaction. */
+export const changes = changeLogTable(articlesSchema);
 
 export type ArticleRow = Omit<typeof articles.$inferSelect, "search">;
 export type MentionRow = typeof mentions.$inferSelect;

@@ -1,4 +1,4 @@
-import { auditColumns, tsvector } from "@newsfed/kit";
+import { auditColumns, changeLogTable, tsvector } from "@newsfed/kit";
 import { sql } from "drizzle-orm";
 import { date, index, pgSchema, text } from "drizzle-orm/pg-core";
 
@@ -59,6 +59,9 @@ export const positions = officials.table(
   },
   (t) => [index("positions_official_idx").on(t.officialId), index("positions_organization_idx").on(t.organizationId)],
 );
+
+/** The audit trail: every write to this subgraph's entities, recorded in the same transaction. */
+export const changes = changeLogTable(officials);
 
 export type CountryRow = typeof countries.$inferSelect;
 export type OrganizationRow = Omit<typeof organizations.$inferSelect, "search">;

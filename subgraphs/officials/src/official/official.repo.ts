@@ -1,7 +1,7 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
-import { people, positions } from "../db/schema.js";
+import { changes, people, positions } from "../db/schema.js";
 
 export interface OfficialFilter {
   search?: string | null | undefined;
@@ -67,15 +67,17 @@ export class OfficialRepo {
     });
   }
 
-  async insert(row: typeof people.$inferInsert, held: (typeof positions.$inferInsert)[]) {
+  async insert(row: typeof people.$inferInsert, held: (typeof positions.$inferInsert)[], change: ChangeInput) {
     await this.db.transaction(async (tx) => {
       await tx.insert(people).values(row);
       if (held.length) await tx.insert(positions).values(held);
+      await recordChange(tx, changes, change);
     });
   }
 
-  async update(id: string, row: Partial<typeof people.$inferInsert>, held: (typeof positions.$inferInsert)[] | undefined) {
+  async update(id: string, row: Partial<typeof people.$inferInsert>, held: (typeof positions.$inferInsert)[] | undefined, change: ChangeInput) {
     await this.db.transaction(async (tx) => {
+      await recordChange(tx, changes, change);
       await tx.update(people).set(row).where(eq(people.id, id));
       if (held) {
         await tx.delete(positions).where(eq(positions.officialId, id));
@@ -84,9 +86,12 @@ export class OfficialRepo {
     });
   }
 
-  async delete(id: string) {
-    // Positions go with the official (ON DELETE CASCADE), in the same statement.
-    await this.db.delete(people).where(eq(people.id, id));
+  async delete(id: string, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      // Positions go with the official (ON DELETE CASCADE), in the same statement.
+      await tx.delete(people).where(eq(people.id, id));
+      await recordChange(tx, changes, change);
+    });
   }
 }
 

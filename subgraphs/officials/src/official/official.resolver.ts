@@ -1,4 +1,4 @@
-import { ConnectionArgs, DateScalar } from "@newsfed/kit";
+import { ChangeConnection, ConnectionArgs, DateScalar } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";
@@ -10,6 +10,11 @@ import { Position } from "./position.type.js";
 
 @Resolver(() => Official)
 export class OfficialResolver {
+  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  history(@Root() record: OfficialRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext) {
+    return ctx.officials.history(record.id, page);
+  }
+
   @Query(() => Official, { nullable: true, description: "One official by id; null when there is none." })
   official(@Arg("id", () => ID, { description: "The official's id." }) id: string, @Ctx() ctx: OfficialsContext) {
     return ctx.officials.get(id);

@@ -1,6 +1,9 @@
 import {
+  ChangeAction,
   checkUnreferenced,
   type Connection,
+  givenFields,
+  historyOf,
   newId,
   notFound,
   type RequestRuntime,
@@ -40,6 +43,11 @@ export class OfficialService {
     private readonly runtime: RequestRuntime,
   ) {}
 
+  /** The record's audit trail, newest first. */
+  history(id: string, args: { first: number; after?: string | null }) {
+    return historyOf(this.loaders.changes, "Official", id, args);
+  }
+
   get(id: string): Promise<OfficialRow | null> {
     return this.loaders.officialById.load(id);
   }
@@ -78,7 +86,7 @@ export class OfficialService {
     const fields = await this.validate(input, v, true);
     if (!v.ok) return { official: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({ id, ...fields.row, name: fields.row.name!, updatedBy: actor.subject }, positionRows(id, fields.positions ?? []));
+    await this.repo.insert({ id, ...fields.row, name: fields.row.name!, updatedBy: actor.subject }, positionRows(id, fields.positions ?? []), { entityType: "Official", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) });
     return { official: await this.fresh(id), userErrors: [] };
   }
 
@@ -89,13 +97,18 @@ export class OfficialService {
     const v = new Validation();
     const fields = await this.validate(input, v, false);
     if (!v.ok) return { official: null, userErrors: v.errors };
-    await this.repo.update(id, { ...fields.row, updatedBy: actor.subject, updatedAt: new Date() }, fields.positions && positionRows(id, fields.positions));
+    await this.repo.update(
+      id,
+      { ...fields.row, updatedBy: actor.subject, updatedAt: new Date() },
+      fields.positions && positionRows(id, fields.positions),
+      { entityType: "Official", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) },
+    );
     return { official: await this.fresh(id), userErrors: [] };
   }
 
   /** Deletes an official no article or policy record refers to (asked through the gateway); positions go with it. */
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
-    requireScope(this.runtime.identity, WRITE_SCOPE);
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
     const v = new Validation();
     await checkUnreferenced(
@@ -113,7 +126,7 @@ export class OfficialService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id);
+    await this.repo.delete(id, { entityType: "Official", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
     this.loaders.officialById.clear(id);
     return { deletedId: id, userErrors: [] };
   }

@@ -1,7 +1,7 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
-import { organizations } from "../db/schema.js";
+import { changes, organizations } from "../db/schema.js";
 
 export interface OrganizationFilter {
   search?: string | null | undefined;
@@ -19,16 +19,25 @@ export class OrganizationRepo {
     return this.db.select(readColumns(organizations)).from(organizations).where(inArray(organizations.id, [...ids]));
   }
 
-  async insert(row: typeof organizations.$inferInsert) {
-    await this.db.insert(organizations).values(row);
+  async insert(row: typeof organizations.$inferInsert, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      await tx.insert(organizations).values(row);
+      await recordChange(tx, changes, change);
+    });
   }
 
-  async update(id: string, row: Partial<typeof organizations.$inferInsert>) {
-    await this.db.update(organizations).set(row).where(eq(organizations.id, id));
+  async update(id: string, row: Partial<typeof organizations.$inferInsert>, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      await tx.update(organizations).set(row).where(eq(organizations.id, id));
+      await recordChange(tx, changes, change);
+    });
   }
 
-  async delete(id: string) {
-    await this.db.delete(organizations).where(eq(organizations.id, id));
+  async delete(id: string, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(organizations).where(eq(organizations.id, id));
+      await recordChange(tx, changes, change);
+    });
   }
 
   page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {

@@ -1,4 +1,4 @@
-import { ConnectionArgs, connectionType } from "@newsfed/kit";
+import { ChangeConnection, ConnectionArgs, connectionType } from "@newsfed/kit";
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";
@@ -23,6 +23,11 @@ class OrganizationFilterInput {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  history(@Root() record: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext) {
+    return ctx.organizations.history(record.id, page);
+  }
+
   @Query(() => Organization, { nullable: true, description: "One organization by id; null when there is none." })
   organization(@Arg("id", () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: OfficialsContext) {
     return ctx.organizations.get(id);

@@ -1,6 +1,9 @@
 import {
+  ChangeAction,
   checkUnreferenced,
   type Connection,
+  givenFields,
+  historyOf,
   newId,
   notFound,
   type RequestRuntime,
@@ -40,6 +43,11 @@ export class OrganizationService {
     private readonly runtime: RequestRuntime,
   ) {}
 
+  /** The record's audit trail, newest first. */
+  history(id: string, args: { first: number; after?: string | null }) {
+    return historyOf(this.loaders.changes, "Organization", id, args);
+  }
+
   get(id: string): Promise<OrganizationRow | null> {
     return this.loaders.organizationById.load(id);
   }
@@ -55,7 +63,7 @@ export class OrganizationService {
     const row = await this.validate(input, v, true);
     if (!v.ok) return { organization: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({ id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject });
+    await this.repo.insert({ id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject }, { entityType: "Organization", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) });
     return { organization: await this.fresh(id), userErrors: [] };
   }
 
@@ -65,13 +73,13 @@ export class OrganizationService {
     const v = new Validation();
     const row = await this.validate(input, v, false);
     if (!v.ok) return { organization: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() });
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, { entityType: "Organization", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
     return { organization: await this.fresh(id), userErrors: [] };
   }
 
   /** Refused while any position is held in it, any initiative is led by it, or any article mentions it. */
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
-    requireScope(this.runtime.identity, WRITE_SCOPE);
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
     const v = new Validation();
     const positions = await this.references.positionsAt(id);
@@ -88,7 +96,7 @@ export class OrganizationService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id);
+    await this.repo.delete(id, { entityType: "Organization", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
     this.loaders.organizationById.clear(id);
     return { deletedId: id, userErrors: [] };
   }

@@ -1,4 +1,4 @@
-import { auditColumns, tsvector } from "@newsfed/kit";
+import { auditColumns, changeLogTable, tsvector } from "@newsfed/kit";
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgSchema, primaryKey, text, type AnyPgColumn } from "drizzle-orm/pg-core";
 
@@ -122,6 +122,9 @@ export const outcomes = policy.table(
   },
   (t) => [index("outcomes_event_idx").on(t.eventId)],
 );
+
+/** The audit trail: every write to this subgraph's entities, recorded in the same transaction. */
+export const changes = changeLogTable(policy);
 
 export type InitiativeRow = Omit<typeof initiatives.$inferSelect, "search">;
 export type EventRow = Omit<typeof events.$inferSelect, "search">;

@@ -1,7 +1,7 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb } from "../db/index.js";
-import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
+import { changes, eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
 
 export interface EventFilter {
   kind?: string | null | undefined;
@@ -103,16 +103,24 @@ export class EventRepo {
     });
   }
 
-  async insert(row: typeof events.$inferInsert, links: EventLinks, results: Omit<typeof outcomes.$inferInsert, "eventId">[]) {
+  async insert(row: typeof events.$inferInsert, links: EventLinks, results: Omit<typeof outcomes.$inferInsert, "eventId">[], change: ChangeInput) {
     await this.db.transaction(async (tx) => {
       await tx.insert(events).values(row);
+      await recordChange(tx, changes, change);
       await writeLinks(tx, row.id, links, results);
     });
   }
 
   /** Updates the row and replaces each given list, all in one transaction. */
-  async update(id: string, row: Partial<typeof events.$inferInsert>, links: Partial<EventLinks>, results: Omit<typeof outcomes.$inferInsert, "eventId">[] | undefined) {
+  async update(
+    id: string,
+    row: Partial<typeof events.$inferInsert>,
+    links: Partial<EventLinks>,
+    results: Omit<typeof outcomes.$inferInsert, "eventId">[] | undefined,
+    change: ChangeInput,
+  ) {
     await this.db.transaction(async (tx) => {
+      await recordChange(tx, changes, change);
       await tx.update(events).set(row).where(eq(events.id, id));
       if (links.participantIds) await tx.delete(participants).where(eq(participants.eventId, id));
       if (links.countryCodes) await tx.delete(eventCountries).where(eq(eventCountries.eventId, id));
@@ -122,9 +130,12 @@ export class EventRepo {
     });
   }
 
-  async delete(id: string) {
-    // Links and outcomes go with it (ON DELETE CASCADE).
-    await this.db.delete(events).where(eq(events.id, id));
+  async delete(id: string, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      // Links and outcomes go with it (ON DELETE CASCADE).
+      await tx.delete(events).where(eq(events.id, id));
+      await recordChange(tx, changes, change);
+    });
   }
 
   /** Every ancestor of an event, nearest first (a recursive walk up `parent_id`, bounded against bad data). */

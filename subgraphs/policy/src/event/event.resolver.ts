@@ -1,4 +1,4 @@
-import { UNAVAILABLE } from "@newsfed/kit";
+import { ChangeConnection, UNAVAILABLE } from "@newsfed/kit";
 import { ConnectionArgs } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
@@ -10,6 +10,11 @@ import { Location, Outcome, PolicyEvent } from "./event.type.js";
 
 @Resolver(() => PolicyEvent)
 export class EventResolver {
+  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  history(@Root() record: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: PolicyContext) {
+    return ctx.events.history(record.id, page);
+  }
+
   @Query(() => PolicyEvent, { nullable: true, description: "One policy event by id; null when there is none." })
   event(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Ctx() ctx: PolicyContext) {
     return ctx.events.get(id);

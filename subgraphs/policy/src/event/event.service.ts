@@ -1,7 +1,10 @@
 import {
+  ChangeAction,
   checkReferences,
   checkUnreferenced,
   type Connection,
+  givenFields,
+  historyOf,
   loadPresent,
   newId,
   notFound,
@@ -41,6 +44,11 @@ export class EventService {
     private readonly loaders: Loaders,
     private readonly runtime: RequestRuntime,
   ) {}
+
+  /** The record's audit trail, newest first. */
+  history(id: string, args: { first: number; after?: string | null }) {
+    return historyOf(this.loaders.changes, "PolicyEvent", id, args);
+  }
 
   get(id: string): Promise<EventRow | null> {
     return this.loaders.eventById.load(id);
@@ -91,6 +99,7 @@ export class EventService {
       { id, ...row, kind: row.kind!, title: row.title!, startDate: row.startDate!, updatedBy: actor.subject },
       { participantIds: links.participantIds ?? [], countryCodes: links.countryCodes ?? [], initiativeIds: links.initiativeIds ?? [] },
       outcomes ?? [],
+      { entityType: "PolicyEvent", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
     );
     return { event: await this.fresh(id), userErrors: [] as UserError[] };
   }
@@ -104,13 +113,13 @@ export class EventService {
     const { row, links, outcomes, references } = await this.validate(current, input, v, false);
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { event: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes);
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes, { entityType: "PolicyEvent", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
     return { event: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
   /** Refused while the event has child events or articles report on it. */
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
-    requireScope(this.runtime.identity, WRITE_SCOPE);
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
     const v = new Validation();
     const children = (await this.children(id)).length;
@@ -123,7 +132,7 @@ export class EventService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id);
+    await this.repo.delete(id, { entityType: "PolicyEvent", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
     this.loaders.eventById.clear(id);
     return { deletedId: id, userErrors: [] };
   }

@@ -1,7 +1,7 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit";
+import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb } from "../db/index.js";
-import { champions, initiatives } from "../db/schema.js";
+import { champions, changes, initiatives } from "../db/schema.js";
 
 export interface InitiativeFilter {
   search?: string | null | undefined;
@@ -69,15 +69,17 @@ export class InitiativeRepo {
     });
   }
 
-  async insert(row: typeof initiatives.$inferInsert, championIds: readonly string[]) {
+  async insert(row: typeof initiatives.$inferInsert, championIds: readonly string[], change: ChangeInput) {
     await this.db.transaction(async (tx) => {
       await tx.insert(initiatives).values(row);
+      await recordChange(tx, changes, change);
       if (championIds.length) await tx.insert(champions).values(championRows(row.id, championIds));
     });
   }
 
-  async update(id: string, row: Partial<typeof initiatives.$inferInsert>, championIds: readonly string[] | undefined) {
+  async update(id: string, row: Partial<typeof initiatives.$inferInsert>, championIds: readonly string[] | undefined, change: ChangeInput) {
     await this.db.transaction(async (tx) => {
+      await recordChange(tx, changes, change);
       await tx.update(initiatives).set(row).where(eq(initiatives.id, id));
       if (championIds) {
         await tx.delete(champions).where(eq(champions.initiativeId, id));
@@ -86,8 +88,11 @@ export class InitiativeRepo {
     });
   }
 
-  async delete(id: string) {
-    await this.db.delete(initiatives).where(eq(initiatives.id, id));
+  async delete(id: string, change: ChangeInput) {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(initiatives).where(eq(initiatives.id, id));
+      await recordChange(tx, changes, change);
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { UNAVAILABLE } from "@newsfed/kit";
+import { ChangeConnection, UNAVAILABLE } from "@newsfed/kit";
 import { ConnectionArgs } from "@newsfed/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
@@ -10,6 +10,11 @@ import { PolicyInitiative } from "./initiative.type.js";
 
 @Resolver(() => PolicyInitiative)
 export class InitiativeResolver {
+  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  history(@Root() record: InitiativeRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: PolicyContext) {
+    return ctx.initiatives.history(record.id, page);
+  }
+
   @Query(() => PolicyInitiative, { nullable: true, description: "One policy initiative by id; null when there is none." })
   initiative(@Arg("id", () => ID, { description: "The initiative's id." }) id: string, @Ctx() ctx: PolicyContext) {
     return ctx.initiatives.get(id);

@@ -1,7 +1,10 @@
 import {
+  ChangeAction,
   checkReferences,
   checkUnreferenced,
   type Connection,
+  givenFields,
+  historyOf,
   type KeysetPage,
   loadPresent,
   newId,
@@ -46,6 +49,11 @@ export class InitiativeService {
     private readonly runtime: RequestRuntime,
   ) {}
 
+  /** The record's audit trail, newest first. */
+  history(id: string, args: { first: number; after?: string | null }) {
+    return historyOf(this.loaders.changes, "PolicyInitiative", id, args);
+  }
+
   get(id: string): Promise<InitiativeRow | null> {
     return this.loaders.initiativeById.load(id);
   }
@@ -81,7 +89,11 @@ export class InitiativeService {
     if (options.checkReferences !== false) await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { initiative: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({ id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject }, championIds ?? []);
+    await this.repo.insert(
+      { id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject },
+      championIds ?? [],
+      { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
+    );
     return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -92,13 +104,13 @@ export class InitiativeService {
     const { row, championIds, references } = this.validate(input, v, false);
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { initiative: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, championIds);
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, championIds, { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
     return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
   /** Refused while events link the initiative or articles are about it or mention it. */
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
-    requireScope(this.runtime.identity, WRITE_SCOPE);
+    const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
     const v = new Validation();
     const events = (await this.loaders.eventsByInitiative.load(id)).length;
@@ -115,7 +127,7 @@ export class InitiativeService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id);
+    await this.repo.delete(id, { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
     this.loaders.initiativeById.clear(id);
     return { deletedId: id, userErrors: [] };
   }

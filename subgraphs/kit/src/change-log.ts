@@ -1,0 +1,121 @@
+import DataLoader from "dataloader";
+import { inArray, sql } from "drizzle-orm";
+import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import type { Database } from "./database.js";
+import { newId } from "./stable-id.js";
+import { DateTimeScalar } from "./scalars.js";
+import { type Connection, connectionType, type KeysetOrder, keysetPages, type KeysetPage, toConnection } from "./pagination.js";
+import { pageLoader } from "./loaders.js";
+
+/** The audit trail of one subgraph: every write to an owned entity, in the same transaction as the write. */
+export const changeLogTable = (schema: PgSchema) =>
+  schema.table(
+    "changes",
+    {
+      id: text("id").primaryKey(),
+      entityType: text("entity_type").notNull(),
+      entityId: text("entity_id").notNull(),
+      action: text("action").notNull(),
+      actor: text("actor").notNull(),
+      at: timestamp("at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+      fields: text("fields").array().notNull().default(sql`'{}'::text[]`),
+    },
+    (t) => [index("changes_entity_idx").on(t.entityType, t.entityId, t.at)],
+  );
+
+export type ChangeLogTable = ReturnType<typeof changeLogTable>;
+export type ChangeRow = ChangeLogTable["$inferSelect"];
+
+export enum ChangeAction {
+  CREATED = "CREATED",
+  UPDATED = "UPDATED",
+  DELETED = "DELETED",
+}
+
+registerEnumType(ChangeAction, {
+  name: "ChangeAction",
+  description: "What a recorded change did.",
+  valuesConfig: {
+    CREATED: { description: "The record was created." },
+    UPDATED: { description: "Some of its fields were changed (see `fields`)." },
+    DELETED: { description: "The record was deleted." },
+  },
+});
+
+@ObjectType({ description: "One write to a record: who made it (the token's subject), when, and which input fields it set." })
+@Directive("@shareable")
+export class Change {
+  @Field(() => ChangeAction, { description: "What the write did." })
+  action!: ChangeAction;
+
+  @Field(() => String, { description: "Who made it: the subject of the bearer token, or `seed` for the committed seed." })
+  actor!: string;
+
+  @Field(() => DateTimeScalar, { description: "When it was committed." })
+  at!: Date;
+
+  @Field(() => [String], { description: "The input fields it set, e.g. `honorificPrefix`, `positions`." })
+  fields!: string[];
+}
+
+export interface ChangeInput {
+  entityType: string;
+  entityId: string;
+  action: ChangeAction;
+  actor: string;
+  fields?: string[];
+}
+
+/** The input fields a write actually set (absent ones are not changes). */
+export const givenFields = (input: object): string[] =>
+  Object.entries(input)
+    .filter(([key, value]) => value !== undefined && key !== "id")
+    .map(([key]) => key)
+    .sort();
+
+type Tx = Pick<Database<Record<string, unknown>>, "insert">;
+
+/** Records a change inside the caller's transaction, so the trail and the data never disagree. */
+export async function recordChange(tx: Tx, table: ChangeLogTable, change: ChangeInput): Promise<void> {
+  await tx.insert(table).values({ id: newId(), ...change, fields: change.fields ?? [] });
+}
+
+const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz", direction: "desc" };
+
+/** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */
+export function changeLoaders<TSchema extends Record<string, unknown>>(db: Database<TSchema>, table: ChangeLogTable, schemaName: string) {
+  const byId = new DataLoader<string, ChangeRow | null>(async (ids) => {
+    const rows = await db.select().from(table).where(inArray(table.id, [...ids]));
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+  const pages = pageLoader((keys, args: { entityType: string; first: number; after?: string | null }) =>
+    keysetPages(db, {
+      source: sql`select entity_id as group_key, at as sort_key, id from ${sql.identifier(schemaName)}.changes
+                  where entity_type = ${args.entityType} and entity_id = any(${sql.param([...keys])}::text[])`,
+      order: NEWEST_FIRST,
+      groups: keys,
+      first: args.first,
+      after: args.after,
+    }),
+  );
+  return {
+    byId,
+    page: (entityType: string, entityId: string, args: { first: number; after?: string | null }): Promise<KeysetPage> =>
+      pages({ entityType, first: args.first, after: args.after }).load(entityId),
+  };
+}
+
+/** The `XConnection` of changes; every subgraph serves the same one. */
+export const ChangeConnection = connectionType(Change, "Change", "changes", { shareable: true });
+
+/** An entity's history as a connection, newest first. */
+export async function historyOf(
+  loaders: ReturnType<typeof changeLoaders>,
+  entityType: string,
+  entityId: string,
+  args: { first: number; after?: string | null },
+): Promise<Connection<ChangeRow>> {
+  return toConnection(await loaders.page(entityType, entityId, args), (ids) => loaders.byId.loadMany(ids));
+}
