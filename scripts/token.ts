@@ -1,6 +1,7 @@
 /**
- * `pnpm --silent token`: prints a development bearer token with every write scope, signed with the development
+ * `pnpm --silent run token`: prints a development bearer token with every write scope, signed with the development
  * secret the zero-config gateway accepts. Options: --subject NAME, --scopes "a:write b:write", --expires 30d.
+ * (`run` is needed: pnpm 12 reserves the bare `pnpm token` for a built-in command.)
  */
 import { parseArgs } from "node:util";
 import { ALL_WRITE_SCOPES, signDevelopmentToken } from "../gateway/src/auth/tokens.js";

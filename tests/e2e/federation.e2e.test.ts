@@ -54,8 +54,9 @@ describe("the whole federation over HTTP", () => {
     expect(await schema.text()).toBe(readFileSync(join(ROOT, "gateway/schema.graphql"), "utf8"));
   });
 
-  it("writes with the development token from `pnpm --silent token`, checking references through the gateway", async () => {
-    const token = execFileSync(process.execPath, ["--import", "tsx", "scripts/token.ts"], { cwd: ROOT }).toString().trim();
+  it("writes with the development token from `pnpm --silent run token`, checking references through the gateway", async () => {
+    // Exactly the documented command.
+    const token = execFileSync("npx", ["-y", "pnpm@12.4.2", "--silent", "run", "token"], { cwd: ROOT }).toString().trim();
     expect(token.split(".")).toHaveLength(3);
     const auth = { authorization: `Bearer ${token}` };
     const create = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id participants { displayName } } userErrors { field code } } }`;

@@ -1,11 +1,12 @@
 import { createServer } from "node:http";
 import { ConfigError, createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, listen, closeServer, NO_FEDERATION, signIdentity, subgraphConfigSchema, parseConfig } from "@newsfed/kit";
-import { createGatewayServer, loadGatewayConfig, SUBGRAPHS } from "@newsfed/gateway";
+import { createGatewayServer, loadGatewayConfig, signDevelopmentToken, SUBGRAPHS } from "@newsfed/gateway";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
 import { openSeededDatabase } from "../helpers/databases.js";
+import { SEED } from "../helpers/seed-ids.js";
 import { SUBGRAPH_DEFINITIONS } from "../helpers/subgraph-definitions.js";
 
 let fed: TestFederation;
@@ -69,6 +70,42 @@ describe("authentication at the gateway", () => {
     const result = await fed.query(CREATE, { name: "Scoped Editor" }, { token: await tokens.only("officials:write") });
     expect(result.errors).toBeUndefined();
     expect(result.data?.createOfficial).toMatchObject({ official: { updatedBy: "test-officials:write" }, userErrors: [] });
+  });
+});
+
+// Every mutation of every owned type, with the scope it needs and arguments that would otherwise succeed.
+const MUTATIONS: { name: string; scope: string; document: string }[] = [
+  { name: "createOfficial", scope: "officials:write", document: `mutation { createOfficial(input: { name: "Auth Probe" }) { official { id } } }` },
+  { name: "updateOfficial", scope: "officials:write", document: `mutation { updateOfficial(id: "${SEED.raimondo}", input: { otherNames: ["Probe"] }) { official { id } } }` },
+  { name: "deleteOfficial", scope: "officials:write", document: `mutation { deleteOfficial(id: "${SEED.raimondo}") { deletedId } }` },
+  { name: "createOrganization", scope: "officials:write", document: `mutation { createOrganization(input: { name: "Probe", kind: OTHER }) { organization { id } } }` },
+  { name: "updateOrganization", scope: "officials:write", document: `mutation { updateOrganization(id: "${SEED.kkmm}", input: { acronym: "P" }) { organization { id } } }` },
+  { name: "deleteOrganization", scope: "officials:write", document: `mutation { deleteOrganization(id: "${SEED.kkmm}") { deletedId } }` },
+  { name: "createPolicyInitiative", scope: "policy:write", document: `mutation { createPolicyInitiative(input: { name: "Probe", status: PROPOSED }) { initiative { id } } }` },
+  { name: "updatePolicyInitiative", scope: "policy:write", document: `mutation { updatePolicyInitiative(id: "${SEED.fiveG}", input: { status: SUSPENDED }) { initiative { id } } }` },
+  { name: "deletePolicyInitiative", scope: "policy:write", document: `mutation { deletePolicyInitiative(id: "${SEED.fiveG}") { deletedId } }` },
+  { name: "createPolicyEvent", scope: "policy:write", document: `mutation { createPolicyEvent(input: { kind: MEETING, title: "Probe", startDate: "2022-01-01" }) { event { id } } }` },
+  { name: "updatePolicyEvent", scope: "policy:write", document: `mutation { updatePolicyEvent(id: "${SEED.asiaVisit}", input: { title: "Probe" }) { event { id } } }` },
+  { name: "deletePolicyEvent", scope: "policy:write", document: `mutation { deletePolicyEvent(id: "${SEED.putrajayaMeeting}") { deletedId } }` },
+  { name: "createArticle", scope: "articles:write", document: `mutation { createArticle(input: { headline: "Probe", body: "B", publishedAt: "2022-01-01T00:00:00Z", source: { name: "S" } }) { article { id } } }` },
+  { name: "updateArticle", scope: "articles:write", document: `mutation { updateArticle(id: "${SEED.article}", input: { headline: "Probe" }) { article { id } } }` },
+  { name: "deleteArticle", scope: "articles:write", document: `mutation { deleteArticle(id: "${SEED.article}") { deletedId } }` },
+];
+
+describe("every mutation of every owned type", () => {
+  const snapshot = () =>
+    fed.query(`{ officials { totalCount } organizations { totalCount } initiatives { totalCount } events { totalCount } articles { totalCount }
+      a: official(id: "${SEED.raimondo}") { otherNames } o: organization(id: "${SEED.kkmm}") { acronym } i: initiative(id: "${SEED.fiveG}") { status }
+      e: event(id: "${SEED.asiaVisit}") { title } r: article(id: "${SEED.article}") { headline } }`);
+
+  it.each(MUTATIONS)("$name: refused without a token and with another domain's scope, writing nothing", async ({ document, scope }) => {
+    const before = await snapshot();
+    const anonymous = await fed.query(document);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const otherScope = ["officials:write", "policy:write", "articles:write"].filter((s) => s !== scope);
+    const wrong = await fed.query(document, {}, { token: await signDevelopmentToken({ subject: "other-desk", scopes: otherScope }) });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: [scope] });
+    expect(await snapshot()).toEqual(before);
   });
 });
 

@@ -206,6 +206,16 @@ describe("policy: initiatives and events", () => {
     const visit = await read(`query($id: ID!) { event(id: $id) { children { id } } }`, { id: SEED.asiaVisit });
     expect(visit.event.children.map((c: any) => c.id)).toContain(created.event.id);
 
+    const updated = await write(
+      `mutation($id: ID!) { updatePolicyEvent(id: $id, input: { title: "Raimondo meets Gan Kim Yong", participantIds: [], themes: [TRADE, DIGITAL_ECONOMY], outcomes: [] }) {
+        event { title startDate participants { id } themes outcomes { statement } location { name } parent { id } updatedBy } ${ERRORS} } }`,
+      { id: created.event.id },
+    );
+    expect(updated).toEqual({
+      event: { title: "Raimondo meets Gan Kim Yong", startDate: "2021-11-17", participants: [], themes: ["TRADE", "DIGITAL_ECONOMY"], outcomes: [], location: { name: "Singapore" }, parent: { id: SEED.asiaVisit }, updatedBy: "test-editor" },
+      userErrors: [],
+    });
+
     const badDates = await write(`mutation { createPolicyEvent(input: { kind: VISIT, title: "Backwards", startDate: "2022-02-02", endDate: "2022-02-01" }) { event { id } ${ERRORS} } }`);
     expect(badDates.userErrors).toEqual([{ field: "input.endDate", code: "INVALID_DATE_RANGE", message: expect.stringMatching(/before/) }]);
     const endBeforeStoredStart = await write(`mutation($id: ID!) { updatePolicyEvent(id: $id, input: { endDate: "2021-11-01" }) { event { id } ${ERRORS} } }`, { id: SEED.asiaVisit });

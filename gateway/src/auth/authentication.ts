@@ -39,7 +39,7 @@ export function authorizationPlugin(scopeOf: (mutationField: string) => string |
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.authError) throw unauthenticated(contextValue.authError);
           if (!operation || operation.operation !== "mutation") return;
-          if (!contextValue.identity) throw unauthenticated("Mutations need `Authorization: Bearer <token>` (`pnpm --silent token` prints a development one).");
+          if (!contextValue.identity) throw unauthenticated("Mutations need `Authorization: Bearer <token>` (`pnpm --silent run token` prints a development one).");
           const missing = requiredScopes(operation, scopeOf).filter((scope) => !contextValue.identity!.scopes.includes(scope));
           if (missing.length) {
             throw new GraphQLError(`This operation needs the scope(s) ${missing.map((s) => `\`${s}\``).join(", ")}.`, {
