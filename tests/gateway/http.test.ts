@@ -70,6 +70,16 @@ describe("gateway HTTP surface", () => {
     }
   });
 
+  it("serves the IDE to browsers, compressed, with everything inlined (no external script, style or font)", async () => {
+    const response = await fetch(`${url}/graphql`, { headers: { accept: "text/html", "accept-encoding": "gzip" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const html = await response.text();
+    expect(html).toContain("newsfed · GraphQL IDE");
+    expect(html).toContain("OfficialsInCybersecurityArticles");
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+  });
+
   it("exposes Prometheus metrics", async () => {
     const text = await (await fetch(`${url}/metrics`)).text();
     expect(text).toContain("# TYPE graphql_requests_total counter");

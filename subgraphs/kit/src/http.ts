@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { REQUEST_ID_HEADER, requestIdOf } from "./observability.js";
 
@@ -63,7 +64,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
-      res.end(response.body.string);
+      const page = (response.headers.get("content-type") ?? "").startsWith("text/html") && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      if (page) {
+        // The IDE page inlines all of GraphiQL (~9 MB); compressed once, it is sent at about a quarter of that.
+        res.setHeader("content-encoding", "gzip");
+        res.setHeader("vary", "accept-encoding");
+        res.end(gzipOnce(response.body.string));
+      } else res.end(response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -91,6 +98,12 @@ function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly 
   res.statusCode = allowed ? 204 : 403;
   res.end();
   return true;
+}
+
+let lastPage: { text: string; gzipped: Buffer } | undefined;
+function gzipOnce(text: string): Buffer {
+  if (lastPage?.text !== text) lastPage = { text, gzipped: gzipSync(text) };
+  return lastPage.gzipped;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
