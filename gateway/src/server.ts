@@ -64,23 +64,21 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: (definition) =>
-      new ResilientDataSource(
-        definition.name,
-        fetchMetrics.wrap(
-          definition.name,
-          new IdentityForwardingDataSource(
-          options.buildService?.(definition) ??
-            new RemoteGraphQLDataSource({
-              url: urls[definition.name] ?? definition.url!,
-              // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
-              fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
-            }),
-          sharedSecret,
-          ),
-        ),
-        (message, error) => logger.error({ err: error, subgraph: definition.name }, message),
-      ),
+    // Each fetch: HTTP to the subgraph (or a test's in-process source), with the signed identity, request id and trace
+    // context; timed per subgraph; a failure becomes path-accurate errors instead of failing the whole request.
+    buildService: (definition) => {
+      const transport =
+        options.buildService?.(definition) ??
+        new RemoteGraphQLDataSource({
+          url: urls[definition.name] ?? definition.url!,
+          // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
+          fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
+        });
+      const signed = new IdentityForwardingDataSource(definition.name, transport, sharedSecret);
+      return new ResilientDataSource(definition.name, fetchMetrics.wrap(definition.name, signed), (message, error) =>
+        logger.error({ err: error, subgraph: definition.name }, message),
+      );
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

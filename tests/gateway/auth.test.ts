@@ -54,6 +54,19 @@ describe("authentication at the gateway", () => {
     expect(await officialCount()).toBe(before);
   });
 
+  it("refuses a mutation whose fields hide in fragments when a scope is missing, writing nothing", async () => {
+    const before = (await fed.query(`{ articles { totalCount } }`)).data?.articles.totalCount;
+    const result = await fed.query(
+      `mutation { ... on Mutation { a: createArticle(input: { headline: "Smuggled", body: "B", publishedAt: "2022-01-01T00:00:00Z", source: { name: "S" } }) { article { id } } }
+        ...Sneaky }
+       fragment Sneaky on Mutation { deleteOfficial(id: "${SEED.raimondo}") { deletedId } }`,
+      {},
+      { token: await tokens.only("articles:write") },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: ["officials:write"] });
+    expect((await fed.query(`{ articles { totalCount } }`)).data?.articles.totalCount).toBe(before);
+  });
+
   it("refuses a whole multi-subgraph mutation when one scope is missing, so no part of it is written", async () => {
     const before = await officialCount();
     const result = await fed.query(
@@ -120,15 +133,18 @@ describe("a subgraph called directly", () => {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query: CREATE, variables: { name: "Sneaky" } }),
-      }).then((r) => r.json() as Promise<any>);
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     try {
       const editor = { subject: "mallory", scopes: ["officials:write"] };
       const unsigned = await post({});
-      const forged = await post({ [IDENTITY_HEADER]: signIdentity(editor, "some-other-secret-entirely") });
-      const stale = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, Date.now() - 3_600_000) });
+      const forged = await post({ [IDENTITY_HEADER]: signIdentity(editor, "some-other-secret-entirely", "officials") });
+      const stale = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000) });
+      const otherSubgraph = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "policy") });
       const bearer = await post({ authorization: `Bearer ${await tokens.editor()}` });
-      for (const result of [unsigned, forged, stale, bearer]) {
-        expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      for (const result of [unsigned, forged, stale, otherSubgraph, bearer]) {
+        // A GraphQL refusal with HTTP 200, so the gateway passes the code on rather than calling the subgraph down.
+        expect(result.status).toBe(200);
+        expect(result.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       }
       const count = await fetch(`${url}/graphql`, {
         method: "POST",
@@ -137,11 +153,42 @@ describe("a subgraph called directly", () => {
       }).then((r) => r.json() as Promise<any>);
       expect(count.data.officials.totalCount).toBe(0);
       // The gateway's own signature goes through.
-      const signed = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET) });
-      expect(signed.data.createOfficial.official.updatedBy).toBe("mallory");
+      const signed = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
+      expect(signed.body.data.createOfficial.official.updatedBy).toBe("mallory");
     } finally {
       await closeServer(http);
       await apollo.stop();
+      await database.close();
+    }
+  });
+});
+
+describe("a subgraph refusing a write behind the real gateway, over HTTP", () => {
+  it("reaches the client as the subgraph's own code, not as an outage", async () => {
+    const database = await openSeededDatabase("officials");
+    const subgraph = await createSubgraphServer(SUBGRAPH_DEFINITIONS.officials, database.db as never, {
+      sharedSecret: "the-subgraph-has-another-secret",
+      federation: NO_FEDERATION,
+    });
+    const subgraphUrl = await listen(subgraph.http, 0);
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, "http://127.0.0.1:9/graphql"]));
+    const gateway = await createGatewayServer({ subgraphUrls: { ...urls, officials: `${subgraphUrl}/graphql` } as never });
+    const gatewayUrl = await listen(gateway.http, 0);
+    try {
+      const response = await fetch(`${gatewayUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await tokens.editor()}` },
+        body: JSON.stringify({ query: CREATE, variables: { name: "Mismatched Secret" } }),
+      });
+      const body = (await response.json()) as any;
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", serviceName: "officials" });
+      const metrics = await (await fetch(`${gatewayUrl}/metrics`)).text();
+      expect(metrics).not.toMatch(/subgraph_fetch_errors_total\{[^}]*kind="unreachable"[^}]*subgraph="officials"/);
+    } finally {
+      await closeServer(gateway.http);
+      await gateway.apollo.stop();
+      await closeServer(subgraph.http);
+      await subgraph.apollo.stop();
       await database.close();
     }
   });

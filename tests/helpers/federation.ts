@@ -15,6 +15,7 @@ class InProcessDataSource implements GraphQLDataSource {
   fetches = 0;
   failing = false;
   constructor(
+    private readonly service: string,
     private readonly apollo: ApolloServer<BaseContext>,
     private readonly createContext: (runtime: RequestRuntime) => unknown,
     private readonly federation: FederationClient,
@@ -23,7 +24,7 @@ class InProcessDataSource implements GraphQLDataSource {
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
-    const identity = verifyIdentity(request.http?.headers.get(IDENTITY_HEADER) ?? undefined, DEVELOPMENT_GATEWAY_SECRET);
+    const identity = verifyIdentity(request.http?.headers.get(IDENTITY_HEADER) ?? undefined, DEVELOPMENT_GATEWAY_SECRET, this.service);
     // The subgraph's own Apollo server (same plugins and error masking as over HTTP), minus the socket.
     const response = await this.apollo.executeOperation(
       { query: request.query!, variables: request.variables, operationName: request.operationName },
@@ -71,7 +72,7 @@ export async function startFederation(): Promise<TestFederation> {
     const { apollo } = await createSubgraphServer(definition, database.db as never, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation });
     closers.push(() => apollo.stop());
     contexts[name] = (runtime) => definition.createContext(database.db as never, runtime);
-    sources[name] = new InProcessDataSource(apollo as never, contexts[name], federation);
+    sources[name] = new InProcessDataSource(name, apollo as never, contexts[name], federation);
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as Record<ServiceName, string>;
   const { apollo, contextFor } = await createGatewayServer({

@@ -1,7 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Identity } from "@newsfed/kit";
-import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 import { InvalidTokenError, type TokenVerifier } from "./tokens.js";
 
 /** The gateway's per-request context: who is calling, as verified from the bearer token. */
@@ -36,11 +43,11 @@ export function authorizationPlugin(scopeOf: (mutationField: string) => string |
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation }) {
+        async didResolveOperation({ contextValue, operation, document }) {
           if (contextValue.authError) throw unauthenticated(contextValue.authError);
           if (!operation || operation.operation !== "mutation") return;
           if (!contextValue.identity) throw unauthenticated("Mutations need `Authorization: Bearer <token>` (`pnpm --silent run token` prints a development one).");
-          const missing = requiredScopes(operation, scopeOf).filter((scope) => !contextValue.identity!.scopes.includes(scope));
+          const missing = requiredScopes(operation, document, scopeOf).filter((scope) => !contextValue.identity!.scopes.includes(scope));
           if (missing.length) {
             throw new GraphQLError(`This operation needs the scope(s) ${missing.map((s) => `\`${s}\``).join(", ")}.`, {
               extensions: { code: "FORBIDDEN", requiredScopes: missing, http: { status: 403 } },
@@ -52,12 +59,28 @@ export function authorizationPlugin(scopeOf: (mutationField: string) => string |
   };
 }
 
-function requiredScopes(operation: OperationDefinitionNode, scopeOf: (field: string) => string | undefined): string[] {
-  const scopes = new Set<string>();
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value === "__typename") continue;
-    const scope = scopeOf(selection.name.value);
-    if (scope) scopes.add(scope);
+/** The scopes of every root mutation field, including those inside inline fragments and fragment spreads. */
+function requiredScopes(operation: OperationDefinitionNode, document: DocumentNode, scopeOf: (field: string) => string | undefined): string[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
+  const scopes = new Set<string>();
+  const visited = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const scope = scopeOf(selection.name.value);
+        if (scope) scopes.add(scope);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet);
+      } else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
   return [...scopes];
 }

@@ -11,6 +11,7 @@ type Headers = NonNullable<NonNullable<GraphQLDataSourceProcessOptions["request"
  */
 export class IdentityForwardingDataSource implements GraphQLDataSource {
   constructor(
+    private readonly subgraph: string,
     private readonly inner: GraphQLDataSource,
     private readonly sharedSecret: string,
   ) {}
@@ -18,7 +19,7 @@ export class IdentityForwardingDataSource implements GraphQLDataSource {
   process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const context = options.context as Partial<GatewayContext> | undefined;
     const headers = (options.request.http?.headers ?? new globalThis.Headers()) as unknown as Headers;
-    if (context?.identity) headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.sharedSecret));
+    if (context?.identity) headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.sharedSecret, this.subgraph));
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     // The gateway's fetch span is active here: the subgraph's request span becomes its child.
     injectTraceContext(headers);

@@ -17,13 +17,14 @@ export const DEVELOPMENT_GATEWAY_SECRET = "newsfed-development-gateway-secret";
 
 const hmac = (secret: string, payload: string) => createHmac("sha256", secret).update(payload).digest("base64url");
 
-export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ sub: identity.subject, scopes: identity.scopes, iat: now })).toString("base64url");
+/** Signs an identity for one subgraph (`audience`), so a captured header is no good at another. */
+export function signIdentity(identity: Identity, secret: string, audience: string, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ sub: identity.subject, scopes: identity.scopes, aud: audience, iat: now })).toString("base64url");
   return `${payload}.${hmac(secret, payload)}`;
 }
 
-/** The identity in a signed header, or null when the header is absent, forged, malformed or stale. */
-export function verifyIdentity(header: string | undefined, secret: string, now = Date.now()): Identity | null {
+/** The identity in a signed header, or null when the header is absent, forged, malformed, stale or for another subgraph. */
+export function verifyIdentity(header: string | undefined, secret: string, audience: string, now = Date.now()): Identity | null {
   if (!header) return null;
   const [payload, signature] = header.split(".");
   if (!payload || !signature) return null;
@@ -31,8 +32,9 @@ export function verifyIdentity(header: string | undefined, secret: string, now =
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub?: unknown; scopes?: unknown; iat?: unknown };
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub?: unknown; scopes?: unknown; aud?: unknown; iat?: unknown };
     if (typeof claims.sub !== "string" || !Array.isArray(claims.scopes) || typeof claims.iat !== "number") return null;
+    if (claims.aud !== audience) return null;
     if (Math.abs(now - claims.iat) > MAX_AGE_MS) return null;
     return { subject: claims.sub, scopes: claims.scopes.filter((scope): scope is string => typeof scope === "string") };
   } catch {

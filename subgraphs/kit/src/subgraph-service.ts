@@ -101,7 +101,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   const http = createGraphQLHttpServer<TContext>({
     apollo,
     context: async (req, requestId) =>
-      definition.createContext(db, { identity: identityOf(req, options.sharedSecret), federation: options.federation, requestId }),
+      definition.createContext(db, { identity: identityOf(req, options.sharedSecret, definition.service), federation: options.federation, requestId }),
     routes: {
       "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }),
       "GET /metrics": metrics.route,
@@ -110,9 +110,9 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   return { apollo, http, schema, metrics };
 }
 
-function identityOf(req: IncomingMessage, secret: string) {
+function identityOf(req: IncomingMessage, secret: string, service: string) {
   const header = req.headers[IDENTITY_HEADER];
-  return verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+  return verifyIdentity(Array.isArray(header) ? header[0] : header, secret, service);
 }
 
 /** Entry point of a subgraph process: config → database (migrated, seeded) → listen → stop on SIGTERM/SIGINT. */
