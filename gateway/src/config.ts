@@ -1,4 +1,4 @@
-import { DEVELOPMENT_GATEWAY_SECRET, optionalString, parseConfig, port } from "@newsfed/kit";
+import { DEVELOPMENT_GATEWAY_SECRET, isLoopbackHost, optionalString, parseConfig, port } from "@newsfed/kit";
 import { z } from "zod";
 import { DEVELOPMENT_JWT_SECRET } from "./auth/tokens.js";
 import { SUBGRAPHS, type SubgraphName } from "./subgraph-list.js";
@@ -22,12 +22,14 @@ const schema = z
     CORS_ORIGINS: z.string().default("http://localhost:5173,http://127.0.0.1:5173"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
+    // The development secrets are public: fine on a developer's loopback, never in production or on a network.
+    if (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST)) return;
+    const where = env.NODE_ENV === "production" ? "production" : `listening on ${env.HOST}`;
     if (!env.JWT_JWKS_URL && (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "production needs JWT_SECRET or JWT_JWKS_URL (the development secret is public)" });
+      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: `${where} needs JWT_SECRET or JWT_JWKS_URL (the development secret is public)` });
     }
     if (env.GATEWAY_SHARED_SECRET === DEVELOPMENT_GATEWAY_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["GATEWAY_SHARED_SECRET"], message: "production needs its own GATEWAY_SHARED_SECRET (the development secret is public)" });
+      ctx.addIssue({ code: "custom", path: ["GATEWAY_SHARED_SECRET"], message: `${where} needs its own GATEWAY_SHARED_SECRET (the development secret is public)` });
     }
   })
   .transform((env) => ({

@@ -38,7 +38,11 @@ describe("authentication at the gateway", () => {
       .setSubject("late")
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode("newsfed-development-jwt-secret-do-not-use-in-production"));
-    for (const token of ["garbage", forged, expired]) {
+    const everlasting = await new SignJWT({ scope: "officials:write" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("forever")
+      .sign(new TextEncoder().encode("newsfed-development-jwt-secret-do-not-use-in-production"));
+    for (const token of ["garbage", forged, expired, everlasting]) {
       const result = await fed.query(`{ officials { totalCount } }`, {}, { token });
       expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     }
@@ -201,6 +205,10 @@ describe("production configuration", () => {
     const ok = loadGatewayConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json", GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789" });
     expect(ok.auth.jwksUrl).toBe("https://idp.example/jwks.json");
     expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { NODE_ENV: "production" })).toThrow(/GATEWAY_SHARED_SECRET/);
+    // Exposed on a network, the public secrets are refused too, whatever NODE_ENV says.
+    expect(() => loadGatewayConfig({ HOST: "0.0.0.0" })).toThrow(/listening on 0.0.0.0 needs JWT_SECRET/);
+    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { HOST: "0.0.0.0" })).toThrow(/GATEWAY_SHARED_SECRET/);
+    expect(loadGatewayConfig({ HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
   });
 });
 

@@ -235,6 +235,25 @@ describe("policy: initiatives and events", () => {
     expect(leaf.deletedId).toBe(created.event.id);
   });
 
+  it("reads each write's own result when one request makes several writes", async () => {
+    const created = await write(`mutation { createPolicyEvent(input: { kind: ANNOUNCEMENT, title: "Twice edited", startDate: "2022-03-03" }) { event { id } ${ERRORS} } }`);
+    const id = created.event.id;
+    const data = dataOf<any>(
+      await fed.query(
+        `mutation($id: ID!) {
+          a: updatePolicyEvent(id: $id, input: { outcomes: [{ statement: "first", status: FOLLOW_UP }] }) { event { outcomes { statement } } }
+          b: updatePolicyEvent(id: $id, input: { outcomes: [{ statement: "second", status: SIGNED }], parentId: "${SEED.asiaVisit}" }) { event { outcomes { statement } parent { children { id } } } }
+        }`,
+        { id },
+        { token },
+      ),
+    );
+    expect(data.a.event.outcomes).toEqual([{ statement: "first" }]);
+    expect(data.b.event.outcomes).toEqual([{ statement: "second" }]);
+    expect(data.b.event.parent.children.map((c: any) => c.id)).toContain(id);
+    await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, { id });
+  });
+
   it("leaves nothing behind when the database fails midway through a write", async () => {
     // A real database-level failure after the event row is inserted: outcomes refuse this statement.
     await fed.sql("policy", sql.raw(`create function policy.fail_outcome() returns trigger language plpgsql as $$
@@ -330,6 +349,13 @@ describe("articles", () => {
     expect(result.userErrors).toEqual([]);
     expect(result.article.mentions.length).toBeGreaterThan(10);
     for (const m of result.article.mentions) expect(result.article.body.slice(m.start, m.end)).toBe(m.surfaceText);
+  });
+
+  it("stays deleted when the seed loads again (a restart does not bring it back)", async () => {
+    const deleted = await write(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, { id: SEED.article });
+    expect(deleted.deletedId).toBe(SEED.article);
+    await fed.reseed("articles");
+    expect((await read(`query($id: ID!) { article(id: $id) { id } }`, { id: SEED.article })).article).toBeNull();
   });
 
   it("reports UNAVAILABLE, and writes nothing, when the references cannot be checked", async () => {

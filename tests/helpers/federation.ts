@@ -44,6 +44,8 @@ export interface TestFederation {
   statements: Record<ServiceName, StatementLog>;
   /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
   context<TName extends ServiceName>(name: TName, runtime?: Partial<RequestRuntime>): ReturnType<(typeof SUBGRAPH_DEFINITIONS)[TName]["createContext"]>;
+  /** Loads a subgraph's committed seed again, as a restart does. */
+  reseed(name: ServiceName): Promise<void>;
   /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
   sql(name: ServiceName, statement: unknown): Promise<unknown>;
   sources: Record<ServiceName, InProcessDataSource>;
@@ -91,6 +93,7 @@ export async function startFederation(): Promise<TestFederation> {
     query: run,
     context: (name, runtime) => contexts[name]({ identity: null, federation, ...runtime }) as never,
     sql: async (name, statement) => databases[name].execute(statement),
+    reseed: (name) => SUBGRAPH_DEFINITIONS[name].seed(databases[name] as never),
     resetCounters() {
       for (const name of Object.keys(sources) as ServiceName[]) {
         sources[name].fetches = 0;

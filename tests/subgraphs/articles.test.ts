@@ -87,6 +87,16 @@ describe("articles subgraph", () => {
     expect(ranked.nodes.map((n) => n.headline)).toEqual([expect.stringMatching(/^Malaysia/), "Story 0", "Story 2"]);
   });
 
+  it("pages RELEVANCE without a search as newest first, and refuses tampered cursors as bad input", async () => {
+    const query = `query($after: String) { articles(first: 1, after: $after, orderBy: RELEVANCE) { edges { node { publishedAt } } pageInfo { endCursor hasNextPage } } }`;
+    const { nodes } = await collectAllPages(articles, query.replace("edges {", "totalCount edges {"), "articles");
+    const dates = nodes.map((n) => n.publishedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const forged = Buffer.from(JSON.stringify(["articles:published-desc", "not-a-date", "x"])).toString("base64url");
+    const result = await articles.query(query, { after: forged });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "after" });
+  });
+
   it("contributes articles and mention counts to other subgraphs' entities", async () => {
     const data = dataOf<any>(
       await articles.query(

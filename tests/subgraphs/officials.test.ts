@@ -1,4 +1,4 @@
-import { expectWritten } from "@newsfed/kit";
+import { expectWritten, stableId } from "@newsfed/kit";
 import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf } from "../helpers/results.js";
@@ -125,6 +125,17 @@ describe("officials subgraph", () => {
       ),
     );
     expect(data._entities).toEqual([{ name: "Singapore" }, { name: "Gina Raimondo" }, null, { acronym: "KKMM" }, null, { name: "Annuar Musa" }]);
+  });
+
+  it("keeps the seed's stable position ids, and does not undo an editor's change to a seed entity", async () => {
+    const data = dataOf<any>(await officials.query(`query($id: ID!) { official(id: $id) { positions { id } } }`, { id: SEED.raimondo }));
+    expect(data.official.positions[0].id).toBe(stableId("position", "gina-raimondo/secretary-of-commerce"));
+    const ctx = officials.context(EDITOR);
+    const vna = stableId("organization", "vn-vna");
+    await expectWritten(ctx.organizations.update(vna, { acronym: "TTXVN" }));
+    await officialsSubgraph.seed(officials.db as never);
+    const after = dataOf<any>(await officials.query(`query($id: ID!) { organization(id: $id) { acronym history { totalCount } } }`, { id: vna }));
+    expect(after.organization).toEqual({ acronym: "TTXVN", history: { totalCount: 2 } });
   });
 
   it("loads the seed idempotently: a second run changes nothing", async () => {

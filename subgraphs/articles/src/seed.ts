@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expectWritten, NO_FEDERATION, SEED_IDENTITY, stableId } from "@newsfed/kit";
+import { expectWritten, NO_FEDERATION, SEED_IDENTITY, seenBefore, stableId } from "@newsfed/kit";
 import { slugify } from "./article/article.service.js";
 import { createContext } from "./context.js";
 import type { ArticlesDb } from "./db/index.js";
@@ -37,7 +37,7 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
   const ctx = createContext(db, { identity: SEED_IDENTITY, federation: NO_FEDERATION });
   for (const entry of data.articles) {
     const id = stableId("article", entry.key);
-    if (await ctx.articles.get(id)) continue;
+    if (await seenBefore(ctx.articles, id)) continue;
     const story = parseWireStory(readFileSync(new URL(`stories/${entry.story}`, SEED_DIR), "utf8"));
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
     await expectWritten(ctx.articles.create(

@@ -104,7 +104,22 @@ export function changeLoaders<TSchema extends Record<string, unknown>>(db: Datab
     byId,
     page: (entityType: string, entityId: string, args: { first: number; after?: string | null }): Promise<KeysetPage> =>
       pages({ entityType, first: args.first, after: args.after }).load(entityId),
+    clearAll() {
+      byId.clearAll();
+      pages.clearAll();
+    },
   };
+}
+
+/**
+ * For the seed loaders: an entity exists, or existed (its history says it was created), so loading the seed again
+ * must neither duplicate it nor bring it back after an editor deleted it.
+ */
+export async function seenBefore(service: {
+  get(id: string): Promise<unknown>;
+  history(id: string, args: { first: number }): Promise<{ totalCount: number }>;
+}, id: string): Promise<boolean> {
+  return (await service.get(id)) !== null || (await service.history(id, { first: 0 })).totalCount > 0;
 }
 
 /** The `XConnection` of changes; every subgraph serves the same one. */

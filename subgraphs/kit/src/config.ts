@@ -22,6 +22,9 @@ export class ConfigError extends Error {
 /** A TCP port from the environment, with a default that makes a zero-config start work. */
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+/** Listening only on this machine: where the public development secrets are harmless. */
+export const isLoopbackHost = (host: string): boolean => host === "localhost" || host === "::1" || host.startsWith("127.");
+
 /** Environment values that are set but empty count as unset, so `FOO=` in a .env file means "default". */
 export const optionalString = () =>
   z

@@ -68,7 +68,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       if (page) {
         // The IDE page inlines all of GraphiQL (~9 MB); compressed once, it is sent at about a quarter of that.
         res.setHeader("content-encoding", "gzip");
-        res.setHeader("vary", "accept-encoding");
+        res.setHeader("vary", [res.getHeader("vary"), "accept-encoding"].filter(Boolean).join(", "));
         res.end(gzipOnce(response.body.string));
       } else res.end(response.body.string);
       return;

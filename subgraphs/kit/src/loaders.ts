@@ -34,9 +34,9 @@ export function groupLoader<TRow>(
  */
 export function pageLoader<TArgs>(
   fetch: (groups: readonly string[], args: TArgs) => Promise<Map<string, KeysetPage>>,
-): (args: TArgs) => DataLoader<string, KeysetPage> {
+): ((args: TArgs) => DataLoader<string, KeysetPage>) & { clearAll(): void } {
   const loaders = new Map<string, DataLoader<string, KeysetPage>>();
-  return (args) => {
+  const forArgs = (args: TArgs) => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
     if (!loader) {
@@ -48,6 +48,18 @@ export function pageLoader<TArgs>(
     }
     return loader;
   };
+  return Object.assign(forArgs, { clearAll: () => loaders.clear() });
+}
+
+/**
+ * After a write, forget everything this request's loaders cached: any of them (children, links, pages, counts)
+ * may hold what the write just changed, and a second mutation in the same request must read the new state.
+ */
+export function clearLoaders(loaders: Record<string, unknown>): void {
+  for (const loader of Object.values(loaders)) {
+    const clearable = loader as { clearAll?: () => unknown } | null;
+    if (clearable && typeof clearable.clearAll === "function") clearable.clearAll();
+  }
 }
 
 /** Loads many keys through a loader: misses are dropped, and a failed batch fails the caller instead of vanishing. */

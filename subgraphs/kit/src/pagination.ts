@@ -138,6 +138,14 @@ export interface KeysetRequest {
   after?: string | null | undefined;
 }
 
+/** A cursor's sort value must read back as the ordering's SQL type, or the statement would fail on the cast. */
+const SORT_VALUE: Record<KeysetOrder["sortType"], (value: string | null) => boolean> = {
+  text: (value) => value !== null,
+  numeric: (value) => value !== null && /^-?\d+(\.\d+)?$/.test(value),
+  date: (value) => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value),
+  timestamptz: (value) => value !== null && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value),
+};
+
 interface PageRow {
   group_key: string;
   total: number;
@@ -164,6 +172,9 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
   const first = checkPageSize(request.first);
   const { order } = request;
   const cursor = request.after ? decodeCursor(request.after, order.name) : undefined;
+  if (cursor && !SORT_VALUE[order.sortType](cursor.sort)) {
+    throw badInput("after", "`after` is not a cursor this API issued; pass a `pageInfo.endCursor` or `edges.cursor` value.");
+  }
   const dir = sql.raw(order.direction);
   const cmp = sql.raw(order.direction === "asc" ? ">" : "<");
   const afterCursor = cursor

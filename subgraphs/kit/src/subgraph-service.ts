@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { internalErrorMasker } from "./errors.js";
 import { type FederationClient, httpFederationClient } from "./federation-client.js";
 import { DEVELOPMENT_GATEWAY_SECRET, type Identity, IDENTITY_HEADER, verifyIdentity } from "./identity.js";
-import { optionalString, parseConfig, port } from "./config.js";
+import { isLoopbackHost, optionalString, parseConfig, port } from "./config.js";
 import { type Database, openDatabase, type OpenDatabase } from "./database.js";
 import { closeServer, createGraphQLHttpServer, listen, sendJson } from "./http.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -54,10 +54,13 @@ export function subgraphConfigSchema(service: string, defaultPort: number) {
       GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
       NODE_ENV: z.string().default("development"),
     })
-    .refine((env) => env.NODE_ENV !== "production" || env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET, {
-      message: "production needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
-      path: ["GATEWAY_SHARED_SECRET"],
-    })
+    .refine(
+      (env) => env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET || (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST as string)),
+      {
+        message: "production, or listening beyond loopback (HOST), needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
+        path: ["GATEWAY_SHARED_SECRET"],
+      },
+    )
     .transform((env) => ({
       port: env[`${prefix}_PORT`] as number,
       host: env.HOST as string,

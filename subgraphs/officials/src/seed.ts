@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expectWritten, NO_FEDERATION, SEED_IDENTITY, stableId } from "@newsfed/kit";
+import { expectWritten, NO_FEDERATION, SEED_IDENTITY, seenBefore, stableId } from "@newsfed/kit";
 import { createContext } from "./context.js";
 import type { OfficialsDb } from "./db/index.js";
 
@@ -20,7 +20,8 @@ const SEED = new URL("../seed/officials.json", import.meta.url);
 
 /**
  * Loads the committed reference data through the services the API uses. Idempotent: countries are upserted,
- * organizations and officials are created only when absent, so a restart never duplicates or undoes an edit.
+ * organizations and officials are created only if they never existed, so a restart neither duplicates them nor
+ * undoes an editor's change or deletion.
  */
 export async function seedOfficials(db: OfficialsDb): Promise<void> {
   const data = JSON.parse(readFileSync(SEED, "utf8")) as SeedFile;
@@ -28,12 +29,12 @@ export async function seedOfficials(db: OfficialsDb): Promise<void> {
   for (const country of data.countries) await ctx.countries.save(country);
   for (const organization of data.organizations) {
     const id = stableId("organization", organization.key);
-    if (await ctx.organizations.get(id)) continue;
+    if (await seenBefore(ctx.organizations, id)) continue;
     await expectWritten(ctx.organizations.create({ ...organization, id }));
   }
   for (const official of data.officials) {
     const id = stableId("official", official.key);
-    if (await ctx.officials.get(id)) continue;
+    if (await seenBefore(ctx.officials, id)) continue;
     await expectWritten(
       ctx.officials.create({
         ...official,

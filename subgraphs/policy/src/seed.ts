@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expectWritten, NO_FEDERATION, SEED_IDENTITY, stableId } from "@newsfed/kit";
+import { expectWritten, NO_FEDERATION, SEED_IDENTITY, seenBefore, stableId } from "@newsfed/kit";
 import { createContext } from "./context.js";
 import type { PolicyDb } from "./db/index.js";
 
@@ -40,7 +40,7 @@ export async function seedPolicy(db: PolicyDb): Promise<void> {
   const ctx = createContext(db, { identity: SEED_IDENTITY, federation: NO_FEDERATION });
   for (const initiative of data.initiatives) {
     const id = stableId("initiative", initiative.key);
-    if (await ctx.initiatives.get(id)) continue;
+    if (await seenBefore(ctx.initiatives, id)) continue;
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
     await expectWritten(ctx.initiatives.create(
       {
@@ -55,7 +55,7 @@ export async function seedPolicy(db: PolicyDb): Promise<void> {
   // Parents are listed before their children, so a child's parent always exists when it is created.
   for (const event of data.events) {
     const id = stableId("event", event.key);
-    if (await ctx.events.get(id)) continue;
+    if (await seenBefore(ctx.events, id)) continue;
     await expectWritten(ctx.events.create(
       {
         ...event,

@@ -20,9 +20,28 @@ export function themes(v: Validation, field: string, values: readonly string[] |
   return [...new Set((values ?? []).map((value, index) => oneOf(v, "theme", `${field}.${index}`, value)).filter((t): t is string => t !== null))];
 }
 
-/** References to entities another subgraph owns, each with the input field that holds it. */
-export const refs = (kind: Reference["kind"], field: string, keys: readonly string[]): Reference[] =>
-  keys.map((key, index) => ({ kind, key, field: `${field}.${index}` }));
-
-/** Distinct ids, in first-seen order. */
-export const distinct = (values: readonly string[] | null | undefined): string[] => [...new Set(values ?? [])];
+/**
+ * A list of references to another subgraph's entities: the distinct keys (first-seen order) to store, and one
+ * reference per key naming its position in the input as given, so an error points at the item the caller sent.
+ * Longer lists than `max` are refused (each reference costs the check a lookup).
+ */
+export function referenceList(
+  v: Validation,
+  kind: Reference["kind"],
+  field: string,
+  values: readonly string[] | null | undefined,
+  max = 50,
+  normalize: (value: string) => string = (value) => value,
+): { keys: string[]; references: Reference[] } {
+  const list = values ?? [];
+  if (list.length > max) v.add(field, UserErrorCode.TOO_MANY, `\`${field}\` takes at most ${max} items.`);
+  const keys: string[] = [];
+  const references: Reference[] = [];
+  list.forEach((value, index) => {
+    const key = normalize(value);
+    if (keys.includes(key)) return;
+    keys.push(key);
+    references.push({ kind, key, field: `${field}.${index}` });
+  });
+  return { keys, references };
+}

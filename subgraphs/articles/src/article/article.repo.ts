@@ -85,13 +85,15 @@ export class ArticleRepo {
   page(groups: readonly string[], args: ArticlePageArgs, by?: LinkKind) {
     const filter = args.filter ?? {};
     const search = filter.search?.trim();
-    const orderName = args.orderBy ?? (search ? "RELEVANCE" : "PUBLISHED_AT_DESC");
+    // RELEVANCE needs a search to rank by; without one it means newest first (as ArticleOrder documents).
+    const requested = args.orderBy ?? (search ? "RELEVANCE" : "PUBLISHED_AT_DESC");
+    const orderName = requested === "RELEVANCE" && !search ? "PUBLISHED_AT_DESC" : requested;
     const query = search ? sql`websearch_to_tsquery('english', ${search})` : undefined;
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`a.search @@ ${query}`);
-    if (filter.from) conditions.push(sql`a.published_at >= ${filter.from}::date`);
-    // `to` is a whole day: everything published before the next midnight (UTC).
-    if (filter.to) conditions.push(sql`a.published_at < ${filter.to}::date + 1`);
+    // Whole days in UTC, whatever the server session's time zone: [from 00:00Z, to + 1 day 00:00Z).
+    if (filter.from) conditions.push(sql`a.published_at >= (${filter.from}::date)::timestamp at time zone 'UTC'`);
+    if (filter.to) conditions.push(sql`a.published_at < (${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
     if (filter.theme) conditions.push(sql`${filter.theme} = any(a.themes)`);
     if (filter.officialId) conditions.push(linked("OFFICIAL", filter.officialId));
     if (filter.initiativeId) conditions.push(linked("INITIATIVE", filter.initiativeId));
@@ -100,7 +102,7 @@ export class ArticleRepo {
     const join = by ? sql`join articles.article_links g on g.article_id = a.id and g.kind = ${by}` : sql``;
     if (by) conditions.push(sql`g.ref_id = any(${sql.param([...groups])}::text[])`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-    const sortKey = orderName === "RELEVANCE" && query ? sql`round(ts_rank(a.search, ${query})::numeric, 6)` : sql`a.published_at`;
+    const sortKey = orderName === "RELEVANCE" ? sql`round(ts_rank(a.search, ${query})::numeric, 6)` : sql`a.published_at`;
     return keysetPages(this.db, {
       source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, a.id from articles.articles a ${join} ${where}`,
       order: ORDERS[orderName],

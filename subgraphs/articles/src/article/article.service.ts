@@ -1,5 +1,6 @@
 import {
   ChangeAction,
+  clearLoaders,
   checkReferences,
   type Connection,
   givenFields,
@@ -144,14 +145,12 @@ export class ArticleService {
     const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
     await this.repo.delete(id, { entityType: "Article", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
-    this.loaders.articleById.clear(id);
+    clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
 
   private async fresh(id: string) {
-    this.loaders.articleById.clear(id);
-    this.loaders.linksByArticle.clear(id);
-    this.loaders.mentionsByArticle.clear(id);
+    clearLoaders(this.loaders);
     return this.get(id);
   }
 
@@ -202,10 +201,17 @@ export class ArticleService {
     for (const { kind, field, ref } of LINK_INPUTS) {
       const given = input[field];
       if (given === undefined) continue;
-      const keys = [...new Set((given ?? []).map((key) => (kind === "COUNTRY" ? key.trim().toUpperCase() : key)))];
-      if (keys.length > 100) v.add(`input.${field}`, UserErrorCode.TOO_MANY, `\`input.${field}\` takes at most 100 items.`);
+      const list = given ?? [];
+      if (list.length > 100) v.add(`input.${field}`, UserErrorCode.TOO_MANY, `\`input.${field}\` takes at most 100 items.`);
+      const keys: string[] = [];
+      list.forEach((value, index) => {
+        const key = kind === "COUNTRY" ? value.trim().toUpperCase() : value;
+        if (keys.includes(key)) return;
+        keys.push(key);
+        // The error names the item as the caller sent it (its index before duplicates were dropped).
+        references.push({ kind: ref, key, field: `input.${field}.${index}` });
+      });
       links.set(kind, keys.map((refId, position) => ({ kind, refId, position })));
-      references.push(...keys.map((key, index) => ({ kind: ref, key, field: `input.${field}.${index}` })));
     }
     return { row, links, references };
   }

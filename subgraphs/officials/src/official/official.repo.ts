@@ -38,7 +38,7 @@ export class OfficialRepo {
     const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`o.search @@ ${query}`);
-    if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode}`);
+    if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.organizationId || filter.activeAt) {
       const held: SQL[] = [sql`p.official_id = o.id`];
       if (filter.organizationId) held.push(sql`p.organization_id = ${filter.organizationId}`);

@@ -1,6 +1,7 @@
 import {
   ChangeAction,
   checkUnreferenced,
+  clearLoaders,
   type Connection,
   givenFields,
   historyOf,
@@ -23,7 +24,8 @@ export interface OfficialInput {
   honorificPrefix?: string | null;
   otherNames?: string[] | null;
   countryCode?: string | null;
-  positions?: { title: string; organizationId?: string | null; startDate?: string | null; endDate?: string | null }[] | null;
+  /** Replaces all positions; each gets a new id unless one is given (the seed gives stable ones). */
+  positions?: { id?: string; title: string; organizationId?: string | null; startDate?: string | null; endDate?: string | null }[] | null;
 }
 
 export type PageArgs<TFilter> = { first: number; after?: string | null; filter?: TFilter | null };
@@ -127,13 +129,12 @@ export class OfficialService {
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
     await this.repo.delete(id, { entityType: "Official", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
-    this.loaders.officialById.clear(id);
+    clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
 
   private async fresh(id: string) {
-    this.loaders.officialById.clear(id);
-    this.loaders.positionsByOfficial.clear(id);
+    clearLoaders(this.loaders);
     return this.get(id);
   }
 
@@ -172,7 +173,7 @@ export class OfficialService {
 
 const positionRows = (officialId: string, positions: NonNullable<OfficialInput["positions"]>) =>
   positions.map((position) => ({
-    id: newId(),
+    id: position.id ?? newId(),
     officialId,
     title: position.title,
     organizationId: position.organizationId ?? null,

@@ -46,7 +46,7 @@ export class OrganizationRepo {
     const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`search @@ ${query}`);
-    if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode}`);
+    if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.kind) conditions.push(sql`kind = ${filter.kind}`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(search, ${query})::numeric, 6)` : sql`name`;

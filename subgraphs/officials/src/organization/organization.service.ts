@@ -1,6 +1,7 @@
 import {
   ChangeAction,
   checkUnreferenced,
+  clearLoaders,
   type Connection,
   givenFields,
   historyOf,
@@ -97,12 +98,12 @@ export class OrganizationService {
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
     await this.repo.delete(id, { entityType: "Organization", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
-    this.loaders.organizationById.clear(id);
+    clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
 
   private async fresh(id: string) {
-    this.loaders.organizationById.clear(id);
+    clearLoaders(this.loaders);
     return this.get(id);
   }
 

@@ -2,6 +2,7 @@ import {
   ChangeAction,
   checkReferences,
   checkUnreferenced,
+  clearLoaders,
   type Connection,
   givenFields,
   historyOf,
@@ -19,7 +20,7 @@ import {
 import type { EventRow, InitiativeRow, OutcomeRow } from "../db/schema.js";
 import type { WriteOptions } from "../initiative/initiative.service.js";
 import type { Loaders } from "../loaders.js";
-import { distinct, oneOf, refs, themes } from "../validation.js";
+import { oneOf, referenceList, themes } from "../validation.js";
 import type { EventLinks, EventPageArgs, EventRepo } from "./event.repo.js";
 
 export interface EventInput {
@@ -133,12 +134,12 @@ export class EventService {
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
     await this.repo.delete(id, { entityType: "PolicyEvent", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
-    this.loaders.eventById.clear(id);
+    clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
 
   private async fresh(id: string) {
-    this.loaders.eventById.clear(id);
+    clearLoaders(this.loaders);
     return this.get(id);
   }
 
@@ -165,21 +166,24 @@ export class EventService {
       if (input.parentId) await this.checkParent(current?.id, input.parentId, v);
     }
     if (input.participantIds !== undefined) {
-      links.participantIds = distinct(input.participantIds);
-      references.push(...refs("official", "input.participantIds", links.participantIds));
+      const participants = referenceList(v, "official", "input.participantIds", input.participantIds);
+      links.participantIds = participants.keys;
+      references.push(...participants.references);
     }
     if (input.countryCodes !== undefined) {
-      links.countryCodes = distinct(
-        (input.countryCodes ?? []).map((code, index) => v.countryCode(`input.countryCodes.${index}`, code)).filter((c): c is string => c !== null),
-      );
-      references.push(...refs("country", "input.countryCodes", links.countryCodes));
+      (input.countryCodes ?? []).forEach((code, index) => v.countryCode(`input.countryCodes.${index}`, code));
+      const countries = referenceList(v, "country", "input.countryCodes", input.countryCodes, 50, (code) => code.trim().toUpperCase());
+      links.countryCodes = countries.keys;
+      references.push(...countries.references.filter((reference) => /^[A-Z]{2}$/.test(reference.key)));
     }
     if (input.initiativeIds !== undefined) {
-      links.initiativeIds = distinct(input.initiativeIds);
-      const found = await this.loaders.initiativeById.loadMany(links.initiativeIds);
-      links.initiativeIds.forEach((initiativeId, index) => {
+      // Initiatives live in this subgraph: checked here, not through the gateway.
+      const initiatives = referenceList(v, "initiative", "input.initiativeIds", input.initiativeIds);
+      links.initiativeIds = initiatives.keys;
+      const found = await this.loaders.initiativeById.loadMany(initiatives.keys);
+      initiatives.references.forEach((reference, index) => {
         if (!found[index] || found[index] instanceof Error) {
-          v.add(`input.initiativeIds.${index}`, UserErrorCode.UNKNOWN_REFERENCE, `\`input.initiativeIds.${index}\`: no initiative "${initiativeId}" exists.`);
+          v.add(reference.field, UserErrorCode.UNKNOWN_REFERENCE, `\`${reference.field}\`: no initiative "${reference.key}" exists.`);
         }
       });
     }

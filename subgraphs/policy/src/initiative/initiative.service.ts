@@ -2,6 +2,7 @@ import {
   ChangeAction,
   checkReferences,
   checkUnreferenced,
+  clearLoaders,
   type Connection,
   givenFields,
   historyOf,
@@ -14,12 +15,11 @@ import {
   requireScope,
   toConnection,
   type UserError,
-  UserErrorCode,
   Validation,
 } from "@newsfed/kit";
 import type { EventRow, InitiativeRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
-import { distinct, oneOf, refs, themes } from "../validation.js";
+import { oneOf, referenceList, themes } from "../validation.js";
 import type { InitiativePageArgs, InitiativeRepo } from "./initiative.repo.js";
 
 export interface InitiativeInput {
@@ -128,13 +128,12 @@ export class InitiativeService {
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
     await this.repo.delete(id, { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
-    this.loaders.initiativeById.clear(id);
+    clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
 
   private async fresh(id: string) {
-    this.loaders.initiativeById.clear(id);
-    this.loaders.championsByInitiative.clear(id);
+    clearLoaders(this.loaders);
     return this.get(id);
   }
 
@@ -157,9 +156,9 @@ export class InitiativeService {
     }
     let championIds: string[] | undefined;
     if (input.championIds !== undefined) {
-      championIds = distinct(input.championIds);
-      if (championIds.length > 50) v.add("input.championIds", UserErrorCode.TOO_MANY, "`input.championIds` takes at most 50 items.");
-      references.push(...refs("official", "input.championIds", championIds));
+      const champions = referenceList(v, "official", "input.championIds", input.championIds);
+      championIds = champions.keys;
+      references.push(...champions.references);
     }
     return { row, championIds, references };
   }
