@@ -103,13 +103,21 @@ describe("the whole federation over HTTP", () => {
 
   it("exports one trace per request over OTLP: gateway spans with each subgraph's request span as a child", async () => {
     await postGraphQL(stack!.gatewayUrl, "query TracedQuery { officials { edges { node { name initiatives { totalCount } } } } }");
-    await waitFor(async () => collector.spans().some((span) => span.service === "policy" && span.name.includes("TracedQuery")), 15_000);
-    const spans = collector.spans();
-    const policySpan = spans.find((span) => span.service === "policy" && span.name.includes("TracedQuery"))!;
-    const parent = spans.find((span) => span.spanId === policySpan.parentSpanId);
+    // Each service exports in its own batches: wait until the policy span, its parent and the whole trace are in.
+    const traceOf = () => {
+      const spans = collector.spans();
+      const policySpan = spans.find((span) => span.service === "policy" && span.name.includes("TracedQuery"));
+      const parent = policySpan && spans.find((span) => span.spanId === policySpan.parentSpanId);
+      const trace = policySpan ? spans.filter((span) => span.traceId === policySpan.traceId) : [];
+      return { policySpan, parent, trace };
+    };
+    await waitFor(async () => {
+      const { parent, trace } = traceOf();
+      return Boolean(parent) && new Set(trace.map((span) => span.service)).size === 3 && trace.some((span) => span.name === "gateway.request");
+    }, 20_000);
+    const { policySpan, parent, trace } = traceOf();
     expect(parent?.service).toBe("gateway");
-    expect(parent?.traceId).toBe(policySpan.traceId);
-    const trace = spans.filter((span) => span.traceId === policySpan.traceId);
+    expect(parent?.traceId).toBe(policySpan!.traceId);
     expect(new Set(trace.map((span) => span.service))).toEqual(new Set(["gateway", "officials", "policy"]));
     expect(trace.map((span) => span.name)).toContain("gateway.request");
   });
