@@ -2,13 +2,15 @@ import type { RequestRuntime } from "@newsfed/kit";
 import { ArticleRepo } from "./article/article.repo.js";
 import { ArticleService } from "./article/article.service.js";
 import type { ArticlesDb } from "./db/index.js";
+import { IngestService } from "./ingest/ingest.service.js";
 import { createLoaders } from "./loaders.js";
 
 /** Everything a request needs: its own loaders and the service over them. Built per request. */
 export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
   const loaders = createLoaders(repo, db);
-  return { identity: runtime.identity, requestId: runtime.requestId, loaders, articles: new ArticleService(repo, loaders, runtime) };
+  const articles = new ArticleService(repo, loaders, runtime);
+  return { identity: runtime.identity, requestId: runtime.requestId, loaders, articles, ingestion: new IngestService(repo, articles, runtime) };
 }
 
 export type ArticlesContext = ReturnType<typeof createContext>;

@@ -2,6 +2,7 @@ import { buildFederatedSchema } from "@newsfed/kit";
 import { ArticleMutations } from "./article/article.mutations.js";
 import { ArticleResolver } from "./article/article.resolver.js";
 import type { ArticlesContext } from "./context.js";
+import { IngestMutations } from "./ingest/ingest.mutations.js";
 import { MentionResolver } from "./mention/mention.resolver.js";
 import {
   CountryArticlesResolver,
@@ -17,6 +18,7 @@ export function buildArticlesSchema() {
     resolvers: [
       ArticleResolver,
       ArticleMutations,
+      IngestMutations,
       MentionResolver,
       OfficialArticlesResolver,
       CountryArticlesResolver,

@@ -3,6 +3,7 @@ import { expectWritten, NO_FEDERATION, SEED_IDENTITY, seenBefore, stableId } fro
 import { slugify } from "./article/article.service.js";
 import { createContext } from "./context.js";
 import type { ArticlesDb } from "./db/index.js";
+import { contentHash } from "./wire/content-hash.js";
 import { parseWireStory } from "./wire/wire-story.js";
 
 interface SeedFile {
@@ -38,7 +39,8 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
   for (const entry of data.articles) {
     const id = stableId("article", entry.key);
     if (await seenBefore(ctx.articles, id)) continue;
-    const story = parseWireStory(readFileSync(new URL(`stories/${entry.story}`, SEED_DIR), "utf8"));
+    const raw = readFileSync(new URL(`stories/${entry.story}`, SEED_DIR), "utf8");
+    const story = parseWireStory(raw);
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
     await expectWritten(ctx.articles.create(
       {
@@ -53,6 +55,8 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
         photo: story.photo,
         url: entry.url,
         themes: entry.themes,
+        // As ingestion would record it: ingesting the same story later finds this article.
+        contentHash: contentHash(raw),
         officialIds: entry.officials.map((key) => stableId("official", key)),
         initiativeIds: entry.initiatives.map((key) => stableId("initiative", key)),
         countryCodes: entry.countries,

@@ -39,6 +39,10 @@ export class ArticleRepo {
     return this.db.select(readColumns(articles)).from(articles).where(inArray(articles.id, [...ids]));
   }
 
+  byContentHash(hash: string) {
+    return this.db.select({ id: articles.id }).from(articles).where(eq(articles.contentHash, hash));
+  }
+
   bySlug(slug: string) {
     return this.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
   }

@@ -38,6 +38,8 @@ export interface ArticleInput {
   eventIds?: string[] | null;
   /** Surface forms to locate in the body; each occurrence becomes a mention with offsets (ingestion, seed). */
   mentions?: MentionSpec[] | null;
+  /** Ingested wire stories only: the text's hash, unique, so a story is stored once. */
+  contentHash?: string;
 }
 
 export interface WriteOptions {
@@ -118,7 +120,17 @@ export class ArticleService {
     if (!v.ok) return { article: null, userErrors: v.errors };
     const id = input.id ?? newId();
     await this.repo.insert(
-      { id, ...row, slug: row.slug!, headline: row.headline!, body: row.body!, publishedAt: row.publishedAt!, sourceName: row.sourceName!, updatedBy: actor.subject },
+      {
+        id,
+        ...row,
+        slug: row.slug!,
+        headline: row.headline!,
+        body: row.body!,
+        publishedAt: row.publishedAt!,
+        sourceName: row.sourceName!,
+        contentHash: input.contentHash ?? null,
+        updatedBy: actor.subject,
+      },
       [...links.values()].flat(),
       mentionRows(row.body!, input.mentions ?? []),
       { entityType: "Article", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },

@@ -23,6 +23,8 @@ export const articles = articlesSchema.table(
     photoCredit: text("photo_credit"),
     url: text("url"),
     themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    /** SHA-256 of an ingested wire story's normalized text: the same story ingested twice is one article. */
+    contentHash: text("content_hash"),
     search: tsvector("search").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', headline), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', body), 'C')`,
     ),
@@ -30,6 +32,7 @@ export const articles = articlesSchema.table(
   },
   (t) => [
     uniqueIndex("articles_slug_idx").on(t.slug),
+    uniqueIndex("articles_content_hash_idx").on(t.contentHash),
     index("articles_search_idx").using("gin", t.search),
     index("articles_themes_idx").using("gin", t.themes),
     index("articles_published_idx").on(t.publishedAt, t.id),

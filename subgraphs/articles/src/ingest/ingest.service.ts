@@ -1,0 +1,120 @@
+import {
+  FederationUnavailableError,
+  type RequestRuntime,
+  requireScope,
+  type UserError,
+  UserErrorCode,
+  Validation,
+} from "@newsfed/kit";
+import type { ArticleService } from "../article/article.service.js";
+import type { ArticleRepo } from "../article/article.repo.js";
+import type { ArticleRow } from "../db/schema.js";
+import { contentHash } from "../wire/content-hash.js";
+import { findMentions } from "../wire/find-mentions.js";
+import { parseWireStory, type WireStory, WireStoryError } from "../wire/wire-story.js";
+import { loadEntityDirectory } from "./entity-directory.js";
+
+export interface IngestInput {
+  text: string;
+  url?: string | null;
+  headline?: string | null;
+}
+
+export interface IngestPayload {
+  article: ArticleRow | null;
+  created: boolean;
+  userErrors: UserError[];
+}
+
+const MAX_TEXT = 200_000;
+
+/**
+ * Raw wire story → Article with located mentions, linked to the officials, initiatives and countries the text names
+ * (known entities only, matched by name, honorific and alias forms read through the gateway). Idempotent and
+ * retry-safe: the story's content hash is unique, so the same text always yields the same article, `created: false`.
+ */
+export class IngestService {
+  constructor(
+    private readonly repo: ArticleRepo,
+    private readonly articles: ArticleService,
+    private readonly runtime: RequestRuntime,
+  ) {}
+
+  async ingest(input: IngestInput): Promise<IngestPayload> {
+    requireScope(this.runtime.identity, "articles:write");
+    const v = new Validation();
+    const text = v.text("input.text", input.text, { required: true, max: MAX_TEXT });
+    const url = v.url("input.url", input.url);
+    let story: WireStory | undefined;
+    if (text) {
+      try {
+        story = parseWireStory(text);
+        if (!story.dateline) v.add("input.text", UserErrorCode.INVALID_FORMAT, "The story has no `Place (AGENCY) -` dateline opening its first paragraph.");
+      } catch (error) {
+        if (!(error instanceof WireStoryError)) throw error;
+        v.add("input.text", UserErrorCode.INVALID_FORMAT, error.message);
+      }
+    }
+    if (!v.ok || !story || !text) return { article: null, created: false, userErrors: v.errors };
+
+    const hash = contentHash(text);
+    const existing = await this.byHash(hash);
+    if (existing) return { article: existing, created: false, userErrors: [] };
+
+    let directory: Awaited<ReturnType<typeof loadEntityDirectory>>;
+    try {
+      directory = await loadEntityDirectory(this.runtime.federation);
+    } catch (error) {
+      if (!(error instanceof FederationUnavailableError)) throw error;
+      return { article: null, created: false, userErrors: [unavailable(error)] };
+    }
+    const found = findMentions(story.body, directory.specs);
+    const linked = (kind: string) => [...new Set(found.filter((m) => m.kind === kind && m.refId).map((m) => m.refId!))];
+    const agency = story.dateline!.agency;
+    const lead = story.body.split("\n\n")[0]!;
+    const result = await this.articles.create(
+      {
+        headline: input.headline ?? headlineFrom(lead),
+        summary: lead.length <= 2000 ? lead : null,
+        body: story.body,
+        publishedAt: new Date(`${story.publishedOn}T00:00:00Z`),
+        source: { name: directory.organizationsByAcronym.get(agency)?.name ?? agency, code: agency },
+        dateline: story.dateline,
+        photo: story.photo,
+        url,
+        officialIds: linked("OFFICIAL"),
+        initiativeIds: linked("INITIATIVE"),
+        countryCodes: linked("COUNTRY"),
+        mentions: directory.specs,
+        contentHash: hash,
+      },
+      // The directory was just read from the owners: every linked key exists.
+      { checkReferences: false },
+    ).catch(async (error: unknown) => {
+      // A concurrent ingestion of the same story won the unique content hash: answer as a repeat.
+      const winner = await this.byHash(hash);
+      if (winner) return { article: winner, userErrors: [], repeated: true };
+      throw error;
+    });
+    if ("repeated" in result) return { article: result.article, created: false, userErrors: [] };
+    return { article: result.article, created: result.userErrors.length === 0, userErrors: result.userErrors };
+  }
+
+  private async byHash(hash: string): Promise<ArticleRow | null> {
+    const [row] = await this.repo.byContentHash(hash);
+    return row ? this.articles.get(row.id) : null;
+  }
+}
+
+/** Wire stories carry no headline: the lead's first sentence stands in, cut at a word within 300 characters. */
+export function headlineFrom(lead: string): string {
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(lead)?.[1] ?? lead;
+  if (sentence.length <= 300) return sentence.replace(/[.]$/, "");
+  return `${sentence.slice(0, 297).replace(/\s+\S*$/, "")}…`;
+}
+
+const unavailable = (error: Error): UserError => ({
+  field: null,
+  code: UserErrorCode.UNAVAILABLE,
+  message: `Could not read the known officials, initiatives and countries to link (${error.message}); nothing was stored.`,
+});
