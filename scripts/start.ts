@@ -18,12 +18,24 @@ interface Service {
 
 const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
 const SUBGRAPHS: Service[] = [
-  { name: "articles", entry: "subgraphs/articles/src/main.ts", healthUrl: `http://${host}:${port("ARTICLES_PORT", 4001)}/health` },
-  { name: "officials", entry: "subgraphs/officials/src/main.ts", healthUrl: `http://${host}:${port("OFFICIALS_PORT", 4002)}/health` },
+  {
+    name: "articles",
+    entry: "subgraphs/articles/src/main.ts",
+    healthUrl: `http://${host}:${port("ARTICLES_PORT", 4001)}/health`,
+  },
+  {
+    name: "officials",
+    entry: "subgraphs/officials/src/main.ts",
+    healthUrl: `http://${host}:${port("OFFICIALS_PORT", 4002)}/health`,
+  },
   { name: "policy", entry: "subgraphs/policy/src/main.ts", healthUrl: `http://${host}:${port("POLICY_PORT", 4003)}/health` },
 ];
 const gatewayPort = port("GATEWAY_PORT", 4000);
-const GATEWAY: Service = { name: "gateway", entry: "gateway/src/main.ts", healthUrl: `http://${host}:${gatewayPort}/health/ready` };
+const GATEWAY: Service = {
+  name: "gateway",
+  entry: "gateway/src/main.ts",
+  healthUrl: `http://${host}:${gatewayPort}/health/ready`,
+};
 
 const children = new Map<string, ChildProcess>();
 const restarts = new Map<string, number>();
@@ -100,7 +112,9 @@ try {
   launch(GATEWAY);
   await waitUntilHealthy(GATEWAY);
   const ide = `http://localhost:${gatewayPort}/graphql`;
-  console.log(`\n  Federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s.\n  IDE and API: ${ide}\n  Press Ctrl-C to stop.\n`);
+  console.log(
+    `\n  Federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s.\n  IDE and API: ${ide}\n  Press Ctrl-C to stop.\n`,
+  );
 } catch (error) {
   console.error(`[start] ${(error as Error).message}`);
   await stop(1);

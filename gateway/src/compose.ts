@@ -12,7 +12,9 @@ if (existsSync(API_SCHEMA_FILE)) {
   const diff = diffApiSchemas(readCommitted(API_SCHEMA_FILE), composition.apiSchemaSdl);
   for (const change of diff.breaking) console.error(`BREAKING  ${change}`);
   if (diff.breaking.length && !allowBreaking) {
-    console.error("\nRefusing to write a breaking schema. Deprecate instead, or pass --allow-breaking and record it in docs/schema-changelog.md.");
+    console.error(
+      "\nRefusing to write a breaking schema. Deprecate instead, or pass --allow-breaking and record it in docs/schema-changelog.md.",
+    );
     process.exit(1);
   }
 }

@@ -26,10 +26,18 @@ const schema = z
     if (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST)) return;
     const where = env.NODE_ENV === "production" ? "production" : `listening on ${env.HOST}`;
     if (!env.JWT_JWKS_URL && (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: `${where} needs JWT_SECRET or JWT_JWKS_URL (the development secret is public)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["JWT_SECRET"],
+        message: `${where} needs JWT_SECRET or JWT_JWKS_URL (the development secret is public)`,
+      });
     }
     if (env.GATEWAY_SHARED_SECRET === DEVELOPMENT_GATEWAY_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["GATEWAY_SHARED_SECRET"], message: `${where} needs its own GATEWAY_SHARED_SECRET (the development secret is public)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["GATEWAY_SHARED_SECRET"],
+        message: `${where} needs its own GATEWAY_SHARED_SECRET (the development secret is public)`,
+      });
     }
   })
   .transform((env) => ({
@@ -46,7 +54,9 @@ const schema = z
       audience: env.JWT_AUDIENCE,
     },
     sharedSecret: env.GATEWAY_SHARED_SECRET,
-    corsOrigins: env.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS.split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   }));
 
 export type GatewayConfig = z.infer<typeof schema>;

@@ -57,5 +57,7 @@ export function unavailableResponse(name: string, query: string, variables: Reco
 
 const responseNames = (selectionSet: SelectionSetNode): string[] =>
   selectionSet.selections.flatMap((selection) =>
-    selection.kind === Kind.FIELD && selection.name.value !== "__typename" ? [selection.alias?.value ?? selection.name.value] : [],
+    selection.kind === Kind.FIELD && selection.name.value !== "__typename"
+      ? [selection.alias?.value ?? selection.name.value]
+      : [],
   );

@@ -9,8 +9,12 @@ const diff = diffApiSchemas(readCommitted(API_SCHEMA_FILE), composition.apiSchem
 for (const change of diff.breaking) console.error(`BREAKING  ${change}`);
 for (const change of diff.dangerous) console.warn(`dangerous ${change}`);
 if (diff.breaking.length) {
-  console.error(`\n${diff.breaking.length} breaking change(s) against gateway/schema.graphql. Deprecate with @deprecated(reason:) instead of`);
-  console.error("removing; if the break is deliberate, run `pnpm compose --allow-breaking` and record it in docs/schema-changelog.md.");
+  console.error(
+    `\n${diff.breaking.length} breaking change(s) against gateway/schema.graphql. Deprecate with @deprecated(reason:) instead of`,
+  );
+  console.error(
+    "removing; if the break is deliberate, run `pnpm compose --allow-breaking` and record it in docs/schema-changelog.md.",
+  );
   process.exit(1);
 }
 if (diff.changed) {

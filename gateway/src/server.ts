@@ -86,7 +86,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     includeStacktraceInErrorResponses: false,
     formatError: internalErrorMasker(logger),
     plugins: [
-      options.ide === false ? ApolloServerPluginLandingPageDisabled() : idePlugin<GatewayContext>({ developmentToken: await developmentToken(options.auth) }),
+      options.ide === false
+        ? ApolloServerPluginLandingPageDisabled()
+        : idePlugin<GatewayContext>({ developmentToken: await developmentToken(options.auth) }),
       authorizationPlugin((field) => scopes.get(field)),
       observabilityPlugin<GatewayContext>(logger, metrics),
     ],

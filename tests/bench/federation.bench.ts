@@ -18,7 +18,11 @@ const ANNUAR = stableId("official", "annuar-musa");
 const RAIMONDO = stableId("official", "gina-raimondo");
 
 async function post(url: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(`errors from ${url}: ${JSON.stringify(body.errors)}`);
 }
@@ -57,23 +61,42 @@ const subgraph = (name: keyof typeof stack.ports) => `http://127.0.0.1:${stack.p
 
 // The contract example's data straight from the owners: what the gateway's plan does, by hand, in sequence.
 const direct = async () => {
-  await post(subgraph("articles"), `{ articles(first: 5, filter: { search: "cybersecurity" }) { totalCount edges { node { headline publishedAt officials { id } events { id } } } } }`);
+  await post(
+    subgraph("articles"),
+    `{ articles(first: 5, filter: { search: "cybersecurity" }) { totalCount edges { node { headline publishedAt officials { id } events { id } } } } }`,
+  );
   await Promise.all([
-    post(subgraph("officials"), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Official { displayName currentPosition { title organization { name } } country { name } } } }`, {
-      r: [ANNUAR, RAIMONDO].map((id) => ({ __typename: "Official", id })),
-    }),
-    post(subgraph("policy"), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Official { initiatives(first: 5) { totalCount edges { node { name acronym status } } } } } }`, {
-      r: [ANNUAR, RAIMONDO].map((id) => ({ __typename: "Official", id })),
-    }),
-    post(subgraph("policy"), `query($r: [_Any!]!) { _entities(representations: $r) { ... on PolicyEvent { title startDate location { name } outcomes { statement status } } } }`, {
-      r: [stableId("event", "annuar-raimondo-putrajaya-2021-11-18"), stableId("event", "raimondo-asia-visit-2021-11")].map((id) => ({ __typename: "PolicyEvent", id })),
-    }),
+    post(
+      subgraph("officials"),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Official { displayName currentPosition { title organization { name } } country { name } } } }`,
+      {
+        r: [ANNUAR, RAIMONDO].map((id) => ({ __typename: "Official", id })),
+      },
+    ),
+    post(
+      subgraph("policy"),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Official { initiatives(first: 5) { totalCount edges { node { name acronym status } } } } } }`,
+      {
+        r: [ANNUAR, RAIMONDO].map((id) => ({ __typename: "Official", id })),
+      },
+    ),
+    post(
+      subgraph("policy"),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on PolicyEvent { title startDate location { name } outcomes { statement status } } } }`,
+      {
+        r: [stableId("event", "annuar-raimondo-putrajaya-2021-11-18"), stableId("event", "raimondo-asia-visit-2021-11")].map(
+          (id) => ({ __typename: "PolicyEvent", id }),
+        ),
+      },
+    ),
   ]);
 };
 const OFFICIAL = `query($id: ID!) { official(id: $id) { displayName otherNames positions { title startDate endDate } } }`;
 
 try {
-  console.log(`newsfed benchmark: ${SAMPLES} sequential requests, then ${SAMPLES} more over ${CONCURRENCY} concurrent clients, per scenario\n`);
+  console.log(
+    `newsfed benchmark: ${SAMPLES} sequential requests, then ${SAMPLES} more over ${CONCURRENCY} concurrent clients, per scenario\n`,
+  );
   const rows: [string, Result, Result][] = [
     ["contract example (3 subgraphs)", await measure(() => post(gateway, CONTRACT_EXAMPLE)), await measure(direct)],
     [
@@ -83,14 +106,18 @@ try {
     ],
   ];
   const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
-  console.log(`${"scenario".padEnd(32)}${"via gateway p50/p95".padStart(24)}${"direct p50/p95".padStart(24)}${"p50 ratio".padStart(11)}${"gateway rps".padStart(13)}${"direct rps".padStart(12)}`);
+  console.log(
+    `${"scenario".padEnd(32)}${"via gateway p50/p95".padStart(24)}${"direct p50/p95".padStart(24)}${"p50 ratio".padStart(11)}${"gateway rps".padStart(13)}${"direct rps".padStart(12)}`,
+  );
   for (const [name, viaGateway, straight] of rows) {
     console.log(
       `${name.padEnd(32)}${`${ms(viaGateway.p50)} /${ms(viaGateway.p95)}`.padStart(24)}${`${ms(straight.p50)} /${ms(straight.p95)}`.padStart(24)}` +
         `${`${(viaGateway.p50 / straight.p50).toFixed(2)}x`.padStart(11)}${viaGateway.rps.toFixed(0).padStart(13)}${straight.rps.toFixed(0).padStart(12)}`,
     );
   }
-  console.log("\nDirect = the same data fetched by hand from the subgraphs (the contract example: root call, then the entity calls in parallel).");
+  console.log(
+    "\nDirect = the same data fetched by hand from the subgraphs (the contract example: root call, then the entity calls in parallel).",
+  );
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -40,7 +40,13 @@ describe("the IDE in a browser", () => {
     await page.waitForSelector(".graphiql-container .graphiql-query-editor .monaco-editor");
     const tabs = await page.locator(".graphiql-tab").allInnerTexts();
     expect(tabs.map((t) => t.trim())).toEqual(
-      expect.arrayContaining(["OfficialsInCybersecurityArticles", "OfficialTimeline", "CountryOverview", "SearchArticles", "AddOfficial"]),
+      expect.arrayContaining([
+        "OfficialsInCybersecurityArticles",
+        "OfficialTimeline",
+        "CountryOverview",
+        "SearchArticles",
+        "AddOfficial",
+      ]),
     );
 
     await page.click(".graphiql-tab-add");
@@ -49,18 +55,36 @@ describe("the IDE in a browser", () => {
     await page.keyboard.press("Delete");
     await page.keyboard.type('{ country(code: "MY") { name officials { totalCount edges { node { displayName } } } } }');
     // GraphiQL reads the editor after a short debounce; run once the query is in its state.
-    await page.waitForFunction(() => document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.includes("displayName"));
+    await page.waitForFunction(() =>
+      document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.includes("displayName"),
+    );
     await page.waitForTimeout(500);
     await page.click(".graphiql-execute-button");
     await page
       // Monaco renders spaces as no-break spaces.
-      .waitForFunction(() => document.querySelector(".graphiql-response")?.textContent?.replace(/\u00a0/g, " ").includes("Tan Sri Annuar Musa"), null, { timeout: 20_000 })
+      .waitForFunction(
+        () =>
+          document
+            .querySelector(".graphiql-response")
+            ?.textContent?.replace(/\u00a0/g, " ")
+            .includes("Tan Sri Annuar Musa"),
+        null,
+        { timeout: 20_000 },
+      )
       .catch(async (error) => {
         await page.screenshot({ path: join(ARTIFACTS, "ide-failure.png") });
         throw error;
       });
-    const response = JSON.parse(await page.locator(".graphiql-response .view-lines").innerText().then((t) => t.replace(/\u00a0/g, " ")));
-    expect(response.data.country).toEqual({ name: "Malaysia", officials: { totalCount: 1, edges: [{ node: { displayName: "Tan Sri Annuar Musa" } }] } });
+    const response = JSON.parse(
+      await page
+        .locator(".graphiql-response .view-lines")
+        .innerText()
+        .then((t) => t.replace(/\u00a0/g, " ")),
+    );
+    expect(response.data.country).toEqual({
+      name: "Malaysia",
+      officials: { totalCount: 1, edges: [{ node: { displayName: "Tan Sri Annuar Musa" } }] },
+    });
 
     await page.screenshot({ path: join(ARTIFACTS, "ide.png") });
     expect(requests.external()).toEqual([]);
@@ -72,8 +96,25 @@ describe("the IDE in a browser", () => {
 const ARTICLES_WITH_OFFICIALS = gql`
   query ArticlesWithOfficials {
     articles(first: 5) {
-      edges { cursor node { id headline officials { id displayName country { code name } } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          headline
+          officials {
+            id
+            displayName
+            country {
+              code
+              name
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       totalCount
     }
   }
@@ -84,11 +125,25 @@ describe("Apollo Client against the gateway", () => {
     const { client } = createClient(stack.gatewayUrl, { token: await tokens.editor() });
     await client.query({ query: ARTICLES_WITH_OFFICIALS });
     const cache = client.cache.extract() as Record<string, any>;
-    expect(Object.keys(cache)).toEqual(expect.arrayContaining([`Article:${SEED.article}`, `Official:${SEED.annuar}`, `Official:${SEED.raimondo}`, 'Country:{"code":"MY"}']));
+    expect(Object.keys(cache)).toEqual(
+      expect.arrayContaining([
+        `Article:${SEED.article}`,
+        `Official:${SEED.annuar}`,
+        `Official:${SEED.raimondo}`,
+        'Country:{"code":"MY"}',
+      ]),
+    );
     // The article holds a reference, not a copy: the official lives once in the cache.
     expect(cache[`Article:${SEED.article}`].officials).toContainEqual({ __ref: `Official:${SEED.annuar}` });
 
-    const official = client.readFragment({ id: `Official:${SEED.annuar}`, fragment: gql`fragment O on Official { displayName }` });
+    const official = client.readFragment({
+      id: `Official:${SEED.annuar}`,
+      fragment: gql`
+        fragment O on Official {
+          displayName
+        }
+      `,
+    });
     expect(official).toEqual({ __typename: "Official", displayName: "Tan Sri Annuar Musa" });
 
     const seen: string[] = [];
@@ -97,7 +152,19 @@ describe("Apollo Client against the gateway", () => {
       if (names) seen.push(names.join(" & "));
     });
     await client.mutate({
-      mutation: gql`mutation Rename($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: "Datuk Seri" }) { official { id displayName } userErrors { code } } }`,
+      mutation: gql`
+        mutation Rename($id: ID!) {
+          updateOfficial(id: $id, input: { honorificPrefix: "Datuk Seri" }) {
+            official {
+              id
+              displayName
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `,
       variables: { id: SEED.annuar },
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -105,14 +172,40 @@ describe("Apollo Client against the gateway", () => {
     expect(seen.at(-1)).toBe("Datuk Seri Annuar Musa & Gina Raimondo");
     // Put it back for the other tests.
     await client.mutate({
-      mutation: gql`mutation Restore($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: "Tan Sri" }) { official { id displayName } } }`,
+      mutation: gql`
+        mutation Restore($id: ID!) {
+          updateOfficial(id: $id, input: { honorificPrefix: "Tan Sri" }) {
+            official {
+              id
+              displayName
+            }
+          }
+        }
+      `,
       variables: { id: SEED.annuar },
     });
   });
 
   it("pages a connection with fetchMore, merged by relayStylePagination into one list", async () => {
     const { client } = createClient(stack.gatewayUrl);
-    const query = gql`query Officials($after: String) { officials(first: 1, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
+    const query = gql`
+      query Officials($after: String) {
+        officials(first: 1, after: $after) {
+          totalCount
+          edges {
+            cursor
+            node {
+              id
+              name
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    `;
     const first = await client.query({ query });
     const firstPage = (first.data as any).officials;
     expect(firstPage.edges).toHaveLength(1);
@@ -129,7 +222,14 @@ describe("Apollo Client against the gateway", () => {
   });
 
   it("uses automatic persisted queries: a second client sends only the hash, over GET, past CSRF prevention", async () => {
-    const query = gql`query PersistedCountry($code: String!) { country(code: $code) { code name } }`;
+    const query = gql`
+      query PersistedCountry($code: String!) {
+        country(code: $code) {
+          code
+          name
+        }
+      }
+    `;
     const first = createClient(stack.gatewayUrl, { persisted: true });
     const a = await first.client.query({ query, variables: { code: "SG" } });
     expect((a.data as any).country.name).toBe("Singapore");
@@ -169,7 +269,14 @@ describe("the example app in a browser", () => {
       const { body } = await postGraphQL(
         stack.gatewayUrl,
         `mutation($input: CreateArticleInput!) { createArticle(input: $input) { userErrors { message } } }`,
-        { input: { headline: `Cybersecurity briefing ${i}`, body: `Cybersecurity news number ${i}.`, publishedAt: `2022-0${i}-01T00:00:00Z`, source: { name: "Test Wire", code: "TW" } } },
+        {
+          input: {
+            headline: `Cybersecurity briefing ${i}`,
+            body: `Cybersecurity news number ${i}.`,
+            publishedAt: `2022-0${i}-01T00:00:00Z`,
+            source: { name: "Test Wire", code: "TW" },
+          },
+        },
         { authorization: `Bearer ${token}` },
       );
       expect(body.data.createArticle.userErrors).toEqual([]);

@@ -29,7 +29,9 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): P
   }
 }
 
-const http = (s: RunningStack) => ({ query: (q: string, v?: Record<string, unknown>) => postGraphQL(s.gatewayUrl, q, v).then((r) => r.body) });
+const http = (s: RunningStack) => ({
+  query: (q: string, v?: Record<string, unknown>) => postGraphQL(s.gatewayUrl, q, v).then((r) => r.body),
+});
 
 describe("the whole federation over HTTP", () => {
   it("starts with one command, seeds on first start and answers the contract example", async () => {
@@ -60,21 +62,48 @@ describe("the whole federation over HTTP", () => {
     expect(token.split(".")).toHaveLength(3);
     const auth = { authorization: `Bearer ${token}` };
     const create = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id participants { displayName } } userErrors { field code } } }`;
-    const ok = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "E2E announcement", startDate: "2022-01-01", participantIds: [SEED.raimondo] } }, auth);
-    expect(ok.body.data.createPolicyEvent).toMatchObject({ event: { participants: [{ displayName: "Gina Raimondo" }] }, userErrors: [] });
-    const ghost = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "Ghost", startDate: "2022-01-01", participantIds: ["ghost"] } }, auth);
-    expect(ghost.body.data.createPolicyEvent.userErrors).toEqual([{ field: "input.participantIds.0", code: "UNKNOWN_REFERENCE" }]);
+    const ok = await postGraphQL(
+      stack!.gatewayUrl,
+      create,
+      { input: { kind: "ANNOUNCEMENT", title: "E2E announcement", startDate: "2022-01-01", participantIds: [SEED.raimondo] } },
+      auth,
+    );
+    expect(ok.body.data.createPolicyEvent).toMatchObject({
+      event: { participants: [{ displayName: "Gina Raimondo" }] },
+      userErrors: [],
+    });
+    const ghost = await postGraphQL(
+      stack!.gatewayUrl,
+      create,
+      { input: { kind: "ANNOUNCEMENT", title: "Ghost", startDate: "2022-01-01", participantIds: ["ghost"] } },
+      auth,
+    );
+    expect(ghost.body.data.createPolicyEvent.userErrors).toEqual([
+      { field: "input.participantIds.0", code: "UNKNOWN_REFERENCE" },
+    ]);
 
-    const anonymous = await postGraphQL(stack!.gatewayUrl, create, { input: { kind: "ANNOUNCEMENT", title: "Anon", startDate: "2022-01-01" } });
+    const anonymous = await postGraphQL(stack!.gatewayUrl, create, {
+      input: { kind: "ANNOUNCEMENT", title: "Anon", startDate: "2022-01-01" },
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
     // Straight to the policy subgraph's port, even with the bearer token: refused, since the gateway did not sign it.
     const directCreate = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id } } }`;
-    const direct = await postGraphQL(`http://127.0.0.1:${stack!.ports.policy}`, directCreate, { input: { kind: "ANNOUNCEMENT", title: "Direct", startDate: "2022-01-01" } }, auth);
+    const direct = await postGraphQL(
+      `http://127.0.0.1:${stack!.ports.policy}`,
+      directCreate,
+      { input: { kind: "ANNOUNCEMENT", title: "Direct", startDate: "2022-01-01" } },
+      auth,
+    );
     expect(direct.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
     const count = await postGraphQL(stack!.gatewayUrl, `{ events(filter: { kind: ANNOUNCEMENT }) { totalCount } }`);
     expect(count.body.data.events.totalCount).toBe(1);
-    const deleted = await postGraphQL(stack!.gatewayUrl, `mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId } }`, { id: ok.body.data.createPolicyEvent.event.id }, auth);
+    const deleted = await postGraphQL(
+      stack!.gatewayUrl,
+      `mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId } }`,
+      { id: ok.body.data.createPolicyEvent.event.id },
+      auth,
+    );
     expect(deleted.body.data.deletePolicyEvent.deletedId).toBe(ok.body.data.createPolicyEvent.event.id);
   });
 
@@ -87,7 +116,10 @@ describe("the whole federation over HTTP", () => {
     });
     expect(response.headers.get("x-request-id")).toBe(requestId);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const lines = stack!.output().split("\n").filter((line) => line.includes(requestId));
+    const lines = stack!
+      .output()
+      .split("\n")
+      .filter((line) => line.includes(requestId));
     const services = new Set(lines.map((line) => JSON.parse(line.replace(/^\[\w+\] /, "")).service));
     expect([...services].sort()).toEqual(["articles", "gateway", "officials", "policy"]);
     const gatewayLine = JSON.parse(lines.find((line) => line.startsWith("[gateway]"))!.replace("[gateway] ", ""));
@@ -102,7 +134,10 @@ describe("the whole federation over HTTP", () => {
   });
 
   it("exports one trace per request over OTLP: gateway spans with each subgraph's request span as a child", async () => {
-    await postGraphQL(stack!.gatewayUrl, "query TracedQuery { officials { edges { node { name initiatives { totalCount } } } } }");
+    await postGraphQL(
+      stack!.gatewayUrl,
+      "query TracedQuery { officials { edges { node { name initiatives { totalCount } } } } }",
+    );
     // Each service exports in its own batches: wait until the policy span, its parent and the whole trace are in.
     const traceOf = () => {
       const spans = collector.spans();
@@ -113,7 +148,11 @@ describe("the whole federation over HTTP", () => {
     };
     await waitFor(async () => {
       const { parent, trace } = traceOf();
-      return Boolean(parent) && new Set(trace.map((span) => span.service)).size === 3 && trace.some((span) => span.name === "gateway.request");
+      return (
+        Boolean(parent) &&
+        new Set(trace.map((span) => span.service)).size === 3 &&
+        trace.some((span) => span.name === "gateway.request")
+      );
     }, 20_000);
     const { policySpan, parent, trace } = traceOf();
     expect(parent?.service).toBe("gateway");
@@ -134,7 +173,9 @@ describe("the whole federation over HTTP", () => {
   });
 
   it("reports a killed subgraph as not ready, serves partial data meanwhile, and the supervisor brings it back", async () => {
-    const pid = execFileSync("pgrep", ["-g", String(stack!.pgid), "-f", "subgraphs/policy/src/main.ts"]).toString().trim();
+    const pid = execFileSync("pgrep", ["-g", String(stack!.pgid), "-f", "subgraphs/policy/src/main.ts"])
+      .toString()
+      .trim();
     process.kill(Number(pid), "SIGKILL");
     await waitFor(async () => (await fetch(`${stack!.gatewayUrl}/health/ready`)).status === 503);
     const degraded = await postGraphQL(stack!.gatewayUrl, `{ officials { edges { node { name initiatives { totalCount } } } } }`);

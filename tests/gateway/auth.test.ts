@@ -1,5 +1,16 @@
 import { createServer } from "node:http";
-import { ConfigError, createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, listen, closeServer, NO_FEDERATION, signIdentity, subgraphConfigSchema, parseConfig } from "@newsfed/kit";
+import {
+  ConfigError,
+  createSubgraphServer,
+  DEVELOPMENT_GATEWAY_SECRET,
+  IDENTITY_HEADER,
+  listen,
+  closeServer,
+  NO_FEDERATION,
+  signIdentity,
+  subgraphConfigSchema,
+  parseConfig,
+} from "@newsfed/kit";
 import { createGatewayServer, loadGatewayConfig, signDevelopmentToken, SUBGRAPHS } from "@newsfed/gateway";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +43,11 @@ describe("authentication at the gateway", () => {
   });
 
   it("refuses any request with an invalid, forged or expired token, naming why", async () => {
-    const forged = await new SignJWT({ scope: "officials:write" }).setProtectedHeader({ alg: "HS256" }).setSubject("mallory").setExpirationTime("1h").sign(new TextEncoder().encode("not-the-secret-at-all"));
+    const forged = await new SignJWT({ scope: "officials:write" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("mallory")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("not-the-secret-at-all"));
     const expired = await new SignJWT({ scope: "officials:write" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject("late")
@@ -92,20 +107,76 @@ describe("authentication at the gateway", () => {
 
 // Every mutation of every owned type, with the scope it needs and arguments that would otherwise succeed.
 const MUTATIONS: { name: string; scope: string; document: string }[] = [
-  { name: "createOfficial", scope: "officials:write", document: `mutation { createOfficial(input: { name: "Auth Probe" }) { official { id } } }` },
-  { name: "updateOfficial", scope: "officials:write", document: `mutation { updateOfficial(id: "${SEED.raimondo}", input: { otherNames: ["Probe"] }) { official { id } } }` },
-  { name: "deleteOfficial", scope: "officials:write", document: `mutation { deleteOfficial(id: "${SEED.raimondo}") { deletedId } }` },
-  { name: "createOrganization", scope: "officials:write", document: `mutation { createOrganization(input: { name: "Probe", kind: OTHER }) { organization { id } } }` },
-  { name: "updateOrganization", scope: "officials:write", document: `mutation { updateOrganization(id: "${SEED.kkmm}", input: { acronym: "P" }) { organization { id } } }` },
-  { name: "deleteOrganization", scope: "officials:write", document: `mutation { deleteOrganization(id: "${SEED.kkmm}") { deletedId } }` },
-  { name: "createPolicyInitiative", scope: "policy:write", document: `mutation { createPolicyInitiative(input: { name: "Probe", status: PROPOSED }) { initiative { id } } }` },
-  { name: "updatePolicyInitiative", scope: "policy:write", document: `mutation { updatePolicyInitiative(id: "${SEED.fiveG}", input: { status: SUSPENDED }) { initiative { id } } }` },
-  { name: "deletePolicyInitiative", scope: "policy:write", document: `mutation { deletePolicyInitiative(id: "${SEED.fiveG}") { deletedId } }` },
-  { name: "createPolicyEvent", scope: "policy:write", document: `mutation { createPolicyEvent(input: { kind: MEETING, title: "Probe", startDate: "2022-01-01" }) { event { id } } }` },
-  { name: "updatePolicyEvent", scope: "policy:write", document: `mutation { updatePolicyEvent(id: "${SEED.asiaVisit}", input: { title: "Probe" }) { event { id } } }` },
-  { name: "deletePolicyEvent", scope: "policy:write", document: `mutation { deletePolicyEvent(id: "${SEED.putrajayaMeeting}") { deletedId } }` },
-  { name: "createArticle", scope: "articles:write", document: `mutation { createArticle(input: { headline: "Probe", body: "B", publishedAt: "2022-01-01T00:00:00Z", source: { name: "S" } }) { article { id } } }` },
-  { name: "updateArticle", scope: "articles:write", document: `mutation { updateArticle(id: "${SEED.article}", input: { headline: "Probe" }) { article { id } } }` },
+  {
+    name: "createOfficial",
+    scope: "officials:write",
+    document: `mutation { createOfficial(input: { name: "Auth Probe" }) { official { id } } }`,
+  },
+  {
+    name: "updateOfficial",
+    scope: "officials:write",
+    document: `mutation { updateOfficial(id: "${SEED.raimondo}", input: { otherNames: ["Probe"] }) { official { id } } }`,
+  },
+  {
+    name: "deleteOfficial",
+    scope: "officials:write",
+    document: `mutation { deleteOfficial(id: "${SEED.raimondo}") { deletedId } }`,
+  },
+  {
+    name: "createOrganization",
+    scope: "officials:write",
+    document: `mutation { createOrganization(input: { name: "Probe", kind: OTHER }) { organization { id } } }`,
+  },
+  {
+    name: "updateOrganization",
+    scope: "officials:write",
+    document: `mutation { updateOrganization(id: "${SEED.kkmm}", input: { acronym: "P" }) { organization { id } } }`,
+  },
+  {
+    name: "deleteOrganization",
+    scope: "officials:write",
+    document: `mutation { deleteOrganization(id: "${SEED.kkmm}") { deletedId } }`,
+  },
+  {
+    name: "createPolicyInitiative",
+    scope: "policy:write",
+    document: `mutation { createPolicyInitiative(input: { name: "Probe", status: PROPOSED }) { initiative { id } } }`,
+  },
+  {
+    name: "updatePolicyInitiative",
+    scope: "policy:write",
+    document: `mutation { updatePolicyInitiative(id: "${SEED.fiveG}", input: { status: SUSPENDED }) { initiative { id } } }`,
+  },
+  {
+    name: "deletePolicyInitiative",
+    scope: "policy:write",
+    document: `mutation { deletePolicyInitiative(id: "${SEED.fiveG}") { deletedId } }`,
+  },
+  {
+    name: "createPolicyEvent",
+    scope: "policy:write",
+    document: `mutation { createPolicyEvent(input: { kind: MEETING, title: "Probe", startDate: "2022-01-01" }) { event { id } } }`,
+  },
+  {
+    name: "updatePolicyEvent",
+    scope: "policy:write",
+    document: `mutation { updatePolicyEvent(id: "${SEED.asiaVisit}", input: { title: "Probe" }) { event { id } } }`,
+  },
+  {
+    name: "deletePolicyEvent",
+    scope: "policy:write",
+    document: `mutation { deletePolicyEvent(id: "${SEED.putrajayaMeeting}") { deletedId } }`,
+  },
+  {
+    name: "createArticle",
+    scope: "articles:write",
+    document: `mutation { createArticle(input: { headline: "Probe", body: "B", publishedAt: "2022-01-01T00:00:00Z", source: { name: "S" } }) { article { id } } }`,
+  },
+  {
+    name: "updateArticle",
+    scope: "articles:write",
+    document: `mutation { updateArticle(id: "${SEED.article}", input: { headline: "Probe" }) { article { id } } }`,
+  },
   { name: "deleteArticle", scope: "articles:write", document: `mutation { deleteArticle(id: "${SEED.article}") { deletedId } }` },
 ];
 
@@ -115,22 +186,32 @@ describe("every mutation of every owned type", () => {
       a: official(id: "${SEED.raimondo}") { otherNames } o: organization(id: "${SEED.kkmm}") { acronym } i: initiative(id: "${SEED.fiveG}") { status }
       e: event(id: "${SEED.asiaVisit}") { title } r: article(id: "${SEED.article}") { headline } }`);
 
-  it.each(MUTATIONS)("$name: refused without a token and with another domain's scope, writing nothing", async ({ document, scope }) => {
-    const before = await snapshot();
-    const anonymous = await fed.query(document);
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const otherScope = ["officials:write", "policy:write", "articles:write"].filter((s) => s !== scope);
-    const wrong = await fed.query(document, {}, { token: await signDevelopmentToken({ subject: "other-desk", scopes: otherScope }) });
-    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: [scope] });
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(MUTATIONS)(
+    "$name: refused without a token and with another domain's scope, writing nothing",
+    async ({ document, scope }) => {
+      const before = await snapshot();
+      const anonymous = await fed.query(document);
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const otherScope = ["officials:write", "policy:write", "articles:write"].filter((s) => s !== scope);
+      const wrong = await fed.query(
+        document,
+        {},
+        { token: await signDevelopmentToken({ subject: "other-desk", scopes: otherScope }) },
+      );
+      expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: [scope] });
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 });
 
 describe("a subgraph called directly", () => {
   it("refuses writes that do not carry an identity signed by the gateway", async () => {
     const definition = SUBGRAPH_DEFINITIONS.officials;
     const database = await openSeededDatabase("officials");
-    const { apollo, http } = await createSubgraphServer(definition, database.db as never, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation: NO_FEDERATION });
+    const { apollo, http } = await createSubgraphServer(definition, database.db as never, {
+      sharedSecret: DEVELOPMENT_GATEWAY_SECRET,
+      federation: NO_FEDERATION,
+    });
     const url = await listen(http, 0);
     const post = (headers: Record<string, string>) =>
       fetch(`${url}/graphql`, {
@@ -142,7 +223,9 @@ describe("a subgraph called directly", () => {
       const editor = { subject: "mallory", scopes: ["officials:write"] };
       const unsigned = await post({});
       const forged = await post({ [IDENTITY_HEADER]: signIdentity(editor, "some-other-secret-entirely", "officials") });
-      const stale = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000) });
+      const stale = await post({
+        [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000),
+      });
       const otherSubgraph = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "policy") });
       const bearer = await post({ authorization: `Bearer ${await tokens.editor()}` });
       for (const result of [unsigned, forged, stale, otherSubgraph, bearer]) {
@@ -201,13 +284,23 @@ describe("a subgraph refusing a write behind the real gateway, over HTTP", () =>
 describe("production configuration", () => {
   it("refuses to start the gateway or a subgraph with the public development secrets", () => {
     expect(() => loadGatewayConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
-    expect(() => loadGatewayConfig({ NODE_ENV: "production", JWT_SECRET: "a-real-secret-of-enough-length" })).toThrow(/GATEWAY_SHARED_SECRET/);
-    const ok = loadGatewayConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json", GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789" });
+    expect(() => loadGatewayConfig({ NODE_ENV: "production", JWT_SECRET: "a-real-secret-of-enough-length" })).toThrow(
+      /GATEWAY_SHARED_SECRET/,
+    );
+    const ok = loadGatewayConfig({
+      NODE_ENV: "production",
+      JWT_JWKS_URL: "https://idp.example/jwks.json",
+      GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789",
+    });
     expect(ok.auth.jwksUrl).toBe("https://idp.example/jwks.json");
-    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { NODE_ENV: "production" })).toThrow(/GATEWAY_SHARED_SECRET/);
+    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { NODE_ENV: "production" })).toThrow(
+      /GATEWAY_SHARED_SECRET/,
+    );
     // Exposed on a network, the public secrets are refused too, whatever NODE_ENV says.
     expect(() => loadGatewayConfig({ HOST: "0.0.0.0" })).toThrow(/listening on 0.0.0.0 needs JWT_SECRET/);
-    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { HOST: "0.0.0.0" })).toThrow(/GATEWAY_SHARED_SECRET/);
+    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { HOST: "0.0.0.0" })).toThrow(
+      /GATEWAY_SHARED_SECRET/,
+    );
     expect(loadGatewayConfig({ HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
   });
 });

@@ -36,7 +36,9 @@ describe("one request across all three subgraphs", () => {
     const meeting = article.events.find((e: any) => e.startDate === "2021-11-18");
     expect(meeting.location).toEqual({ name: "Putrajaya" });
     expect(meeting.outcomes[0]).toMatchObject({ status: "AGREED_IN_PRINCIPLE" });
-    expect(meeting.outcomes[0].statement).toMatch(/enhance cooperation in cybersecurity, digital economy and technology transfer/);
+    expect(meeting.outcomes[0].statement).toMatch(
+      /enhance cooperation in cybersecurity, digital economy and technology transfer/,
+    );
   });
 
   it("goes the other way: an official's articles, timeline and initiatives", async () => {
@@ -86,8 +88,11 @@ describe("one request across all three subgraphs", () => {
 
   it("links mentions in the text to the entities of their owning subgraphs", async () => {
     const data = dataOf<any>(
-      await fed.query(`query($id: ID!) { article(id: $id) { body mentions { surfaceText kind start end confidence
-        official { name } initiative { acronym } country { code name } } } }`, { id: SEED.article }),
+      await fed.query(
+        `query($id: ID!) { article(id: $id) { body mentions { surfaceText kind start end confidence
+        official { name } initiative { acronym } country { code name } } } }`,
+        { id: SEED.article },
+      ),
     );
     const { body, mentions } = data.article;
     for (const mention of mentions) expect(body.slice(mention.start, mention.end)).toBe(mention.surfaceText);
@@ -102,9 +107,12 @@ describe("one request across all three subgraphs", () => {
 
   it("answers the seed's event facts: the visit's child meeting and its outcome themes", async () => {
     const data = dataOf<any>(
-      await fed.query(`query($id: ID!) { event(id: $id) { kind startDate endDate countries { name }
+      await fed.query(
+        `query($id: ID!) { event(id: $id) { kind startDate endDate countries { name }
         children { kind startDate location { name country { code } } participants { displayName }
-          initiatives { name } outcomes { status themes } articles { totalCount } } } }`, { id: SEED.asiaVisit }),
+          initiatives { name } outcomes { status themes } articles { totalCount } } } }`,
+        { id: SEED.asiaVisit },
+      ),
     );
     const visit = data.event;
     expect(visit).toMatchObject({ kind: "VISIT", startDate: "2021-11-15", endDate: "2021-11-18" });

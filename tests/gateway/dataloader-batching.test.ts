@@ -8,19 +8,60 @@ import { SEED } from "../helpers/seed-ids.js";
 // A page of articles with, for each of their officials, fields from all three subgraphs: the gateway sends
 // one `_entities` fetch per subgraph per plan step, and each must cost a fixed number of SQL statements
 // however many articles and officials the page holds (no N+1).
-const WIDE_QUERY = /* GraphQL */ `{
-  articles(first: 50) { totalCount edges { node {
-    headline
-    officials {
-      displayName country { name } currentPosition { title organization { name country { code } } }
-      mentionCount articles(first: 2) { totalCount }
-      initiatives(first: 2) { totalCount edges { node { name } } }
-      events(first: 2) { totalCount }
+const WIDE_QUERY = /* GraphQL */ `
+  {
+    articles(first: 50) {
+      totalCount
+      edges {
+        node {
+          headline
+          officials {
+            displayName
+            country {
+              name
+            }
+            currentPosition {
+              title
+              organization {
+                name
+                country {
+                  code
+                }
+              }
+            }
+            mentionCount
+            articles(first: 2) {
+              totalCount
+            }
+            initiatives(first: 2) {
+              totalCount
+              edges {
+                node {
+                  name
+                }
+              }
+            }
+            events(first: 2) {
+              totalCount
+            }
+          }
+          initiatives {
+            name
+            champions {
+              displayName
+            }
+          }
+          events {
+            title
+            outcomes {
+              status
+            }
+          }
+        }
+      }
     }
-    initiatives { name champions { displayName } }
-    events { title outcomes { status } }
-  } } }
-}`;
+  }
+`;
 
 let fed: TestFederation;
 beforeAll(async () => {
@@ -55,7 +96,8 @@ describe("per-request DataLoaders", () => {
           positions: [{ title: `Deputy Minister ${i}`, organizationId: SEED.kkmm, startDate: "2022-01-01" }],
         }),
       );
-      await expectWritten(articles.articles.create({
+      await expectWritten(
+        articles.articles.create({
           headline: `Test article ${i} on cybersecurity`,
           body: `Test Official ${i} met Gina Raimondo about cybersecurity.`,
           publishedAt: new Date(Date.UTC(2022, 0, i + 1)),

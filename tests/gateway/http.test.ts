@@ -23,7 +23,11 @@ describe("gateway HTTP surface", () => {
     const preflight = (origin: string) =>
       fetch(`${url}/graphql`, {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type, authorization",
+        },
       });
     const allowed = await preflight("https://newsroom.example");
     expect(allowed.status).toBe(204);
@@ -45,25 +49,35 @@ describe("gateway HTTP surface", () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: "unavailable", subgraphs: { articles: "down", officials: "down", policy: "down" } });
+    expect(await ready.json()).toEqual({
+      status: "unavailable",
+      subgraphs: { articles: "down", officials: "down", policy: "down" },
+    });
   });
 
   it("refuses CSRF-able requests: a simple GET without a preflight-forcing header", async () => {
     const simple = await fetch(`${url}/graphql?query=${encodeURIComponent("{ __typename }")}`);
     expect(simple.status).toBe(400);
-    const preflighted = await fetch(`${url}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { "apollo-require-preflight": "true" } });
+    const preflighted = await fetch(`${url}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
     expect(preflighted.status).toBe(200);
   });
 
   it("turns introspection off when configured (it is on by default for partners)", async () => {
-    const off = await createGatewayServer({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never, introspection: false });
+    const off = await createGatewayServer({
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never,
+      introspection: false,
+    });
     const on = await createGatewayServer({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never });
     try {
       const query = "{ __schema { queryType { name } } }";
       const refused = await off.apollo.executeOperation({ query }, { contextValue: { identity: null } });
       expect(refused.body.kind === "single" && refused.body.singleResult.errors?.[0]?.message).toMatch(/introspection/i);
       const allowed = await on.apollo.executeOperation({ query }, { contextValue: { identity: null } });
-      expect(allowed.body.kind === "single" && allowed.body.singleResult.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+      expect(allowed.body.kind === "single" && allowed.body.singleResult.data).toEqual({
+        __schema: { queryType: { name: "Query" } },
+      });
     } finally {
       await off.apollo.stop();
       await on.apollo.stop();

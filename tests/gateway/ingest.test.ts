@@ -40,7 +40,8 @@ describe("ingestArticle: raw wire story → linked article", () => {
     expect(result.created).toBe(true);
     const article = result.article;
     expect(article).toMatchObject({
-      headline: "US Secretary of Commerce Gina Raimondo discussed the Malaysia Digital Economy Blueprint (MyDIGITAL) with officials from Singapore and Malaysia",
+      headline:
+        "US Secretary of Commerce Gina Raimondo discussed the Malaysia Digital Economy Blueprint (MyDIGITAL) with officials from Singapore and Malaysia",
       publishedAt: "2022-03-10T00:00:00.000Z",
       source: { name: "Vietnam News Agency", code: "VNA" },
       dateline: { place: "Singapore", agency: "VNA" },
@@ -52,12 +53,17 @@ describe("ingestArticle: raw wire story → linked article", () => {
     expect(article.countries.map((c: any) => c.code).sort()).toEqual(["JP", "MY", "SG", "US"]);
     for (const mention of article.mentions) expect(article.body.slice(mention.start, mention.end)).toBe(mention.surfaceText);
     const raimondo = article.mentions.filter((m: any) => m.kind === "OFFICIAL");
-    expect(raimondo.map((m: any) => [m.surfaceText, m.confidence])).toEqual([["Gina Raimondo", 1], ["Raimondo", expect.closeTo(0.9, 5)]]);
+    expect(raimondo.map((m: any) => [m.surfaceText, m.confidence])).toEqual([
+      ["Gina Raimondo", 1],
+      ["Raimondo", expect.closeTo(0.9, 5)],
+    ]);
     expect(raimondo.every((m: any) => m.official.name === "Gina Raimondo")).toBe(true);
     expect(dataOf<any>(await fed.query(`{ articles { totalCount } }`)).articles.totalCount).toBe(before + 1);
 
     // Seen from the other subgraphs at once.
-    const official = dataOf<any>(await fed.query(`query($id: ID!) { official(id: $id) { articles { totalCount } mentionCount } }`, { id: SEED.raimondo }));
+    const official = dataOf<any>(
+      await fed.query(`query($id: ID!) { official(id: $id) { articles { totalCount } mentionCount } }`, { id: SEED.raimondo }),
+    );
     expect(official.official).toEqual({ articles: { totalCount: 2 }, mentionCount: 4 });
   });
 
@@ -66,7 +72,11 @@ describe("ingestArticle: raw wire story → linked article", () => {
     expect(first.created).toBe(false);
     const again = await ingest({ text: NEW_STORY });
     expect(again.article.id).toBe(first.article.id);
-    const matching = dataOf<any>(await fed.query(`query($search: String!) { articles(filter: { search: $search }) { totalCount } }`, { search: '"more talks are planned"' }));
+    const matching = dataOf<any>(
+      await fed.query(`query($search: String!) { articles(filter: { search: $search }) { totalCount } }`, {
+        search: '"more talks are planned"',
+      }),
+    );
     expect(matching.articles.totalCount).toBe(1);
   });
 

@@ -26,16 +26,21 @@ describe("a subgraph that fails", () => {
     const paths = result.errors!.map((e) => e.path?.join("."));
     // Each event's fields came from policy: the errors name them; `events` (a nullable list) absorbs the nulls.
     expect(paths).toContain("articles.edges.0.node.events.0.title");
-    expect(result.errors!.every((e) => e.extensions?.code === "SUBGRAPH_UNAVAILABLE" && e.extensions?.serviceName === "policy")).toBe(true);
+    expect(
+      result.errors!.every((e) => e.extensions?.code === "SUBGRAPH_UNAVAILABLE" && e.extensions?.serviceName === "policy"),
+    ).toBe(true);
     expect(paths.some((p) => /^articles\.edges\.0\.node\.officials\.\d\.initiatives$/.test(p ?? ""))).toBe(true);
     for (const error of result.errors!) expect(JSON.stringify(error)).not.toMatch(/stack|ECONNREFUSED at/);
   });
 
   it("leaves a root field of a healthy subgraph untouched when another one is down", async () => {
     fed.sources.articles.failing = true;
-    const result = await fed.query(`query($id: ID!) { official(id: $id) { name articles { totalCount } initiatives { totalCount } } }`, {
-      id: SEED.annuar,
-    });
+    const result = await fed.query(
+      `query($id: ID!) { official(id: $id) { name articles { totalCount } initiatives { totalCount } } }`,
+      {
+        id: SEED.annuar,
+      },
+    );
     expect(result.data?.official).toEqual({ name: "Annuar Musa", articles: null, initiatives: { totalCount: 2 } });
     expect(result.errors?.map((e) => e.path?.join("."))).toEqual(["official.articles"]);
   });

@@ -16,7 +16,10 @@ afterAll(() => fed?.close());
 /** Runs a mutation as the editor and returns its payload (the single root field). */
 async function write(mutation: string, variables: Record<string, unknown> = {}) {
   const data = dataOf<any>(await fed.query(mutation, variables, { token }));
-  return Object.values(data)[0] as { userErrors: { field: string | null; code: string; message: string }[] } & Record<string, any>;
+  return Object.values(data)[0] as { userErrors: { field: string | null; code: string; message: string }[] } & Record<
+    string,
+    any
+  >;
 }
 const read = async (query: string, variables?: Record<string, unknown>) => dataOf<any>(await fed.query(query, variables));
 const ERRORS = "userErrors { field message code }";
@@ -50,19 +53,33 @@ describe("officials: create, update, delete through the gateway", () => {
       `mutation($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: "YB" }) { official { displayName otherNames positions { title } } ${ERRORS} } }`,
       { id: official.id },
     );
-    expect(updated).toMatchObject({ official: { displayName: "YB Fahmi Fadzil", otherNames: ["Fahmi"], positions: [{ title: "Minister of Communications" }] }, userErrors: [] });
-    const cleared = await write(`mutation($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: null, positions: [] }) { official { displayName positions { title } } ${ERRORS} } }`, {
-      id: official.id,
+    expect(updated).toMatchObject({
+      official: { displayName: "YB Fahmi Fadzil", otherNames: ["Fahmi"], positions: [{ title: "Minister of Communications" }] },
+      userErrors: [],
     });
+    const cleared = await write(
+      `mutation($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: null, positions: [] }) { official { displayName positions { title } } ${ERRORS} } }`,
+      {
+        id: official.id,
+      },
+    );
     expect(cleared.official).toEqual({ displayName: "Fahmi Fadzil", positions: [] });
 
     // The audit trail: who changed what and when, newest first, written in the same transactions.
-    const history = await read(`query($id: ID!) { official(id: $id) { history { totalCount edges { node { action actor fields at } } } } }`, { id: official.id });
+    const history = await read(
+      `query($id: ID!) { official(id: $id) { history { totalCount edges { node { action actor fields at } } } } }`,
+      { id: official.id },
+    );
     expect(history.official.history.totalCount).toBe(3);
     expect(history.official.history.edges.map((e: any) => e.node)).toEqual([
       { action: "UPDATED", actor: "test-editor", fields: ["honorificPrefix", "positions"], at: expect.any(String) },
       { action: "UPDATED", actor: "test-editor", fields: ["honorificPrefix"], at: expect.any(String) },
-      { action: "CREATED", actor: "test-editor", fields: ["countryCode", "name", "otherNames", "positions"], at: expect.any(String) },
+      {
+        action: "CREATED",
+        actor: "test-editor",
+        fields: ["countryCode", "name", "otherNames", "positions"],
+        at: expect.any(String),
+      },
     ]);
 
     const deleted = await write(`mutation($id: ID!) { deleteOfficial(id: $id) { deletedId ${ERRORS} } }`, { id: official.id });
@@ -72,8 +89,13 @@ describe("officials: create, update, delete through the gateway", () => {
 
   it("records who created the seed, and keeps refused writes out of the audit trail", async () => {
     const query = `query($id: ID!) { official(id: $id) { history { edges { node { action actor } } } } }`;
-    expect((await read(query, { id: SEED.raimondo })).official.history.edges).toEqual([{ node: { action: "CREATED", actor: "seed" } }]);
-    const refused = await write(`mutation($id: ID!) { updateOfficial(id: $id, input: { name: "" }) { official { id } ${ERRORS} } }`, { id: SEED.raimondo });
+    expect((await read(query, { id: SEED.raimondo })).official.history.edges).toEqual([
+      { node: { action: "CREATED", actor: "seed" } },
+    ]);
+    const refused = await write(
+      `mutation($id: ID!) { updateOfficial(id: $id, input: { name: "" }) { official { id } ${ERRORS} } }`,
+      { id: SEED.raimondo },
+    );
     expect(refused.userErrors[0]?.code).toBe("REQUIRED");
     expect((await read(query, { id: SEED.raimondo })).official.history.edges).toHaveLength(1);
   });
@@ -108,7 +130,11 @@ describe("officials: create, update, delete through the gateway", () => {
   });
 
   it("rejects an unknown enum value as a bad request naming it", async () => {
-    const result = await fed.query(`mutation { createOrganization(input: { name: "X", kind: SECRET_SOCIETY }) { organization { id } } }`, {}, { token });
+    const result = await fed.query(
+      `mutation { createOrganization(input: { name: "X", kind: SECRET_SOCIETY }) { organization { id } } }`,
+      {},
+      { token },
+    );
     expect(result.errors?.[0]?.message).toMatch(/SECRET_SOCIETY/);
   });
 
@@ -121,11 +147,23 @@ describe("officials: create, update, delete through the gateway", () => {
   });
 
   it("creates, updates and deletes organizations; refuses deleting one that positions use", async () => {
-    const created = await write(`mutation { createOrganization(input: { name: "Ministry of Digital", acronym: "KD", kind: MINISTRY, countryCode: "MY" }) { organization { id name kind country { name } updatedBy } ${ERRORS} } }`);
-    expect(created.organization).toMatchObject({ name: "Ministry of Digital", kind: "MINISTRY", country: { name: "Malaysia" }, updatedBy: "test-editor" });
-    const renamed = await write(`mutation($id: ID!) { updateOrganization(id: $id, input: { acronym: null }) { organization { acronym name } ${ERRORS} } }`, { id: created.organization.id });
+    const created = await write(
+      `mutation { createOrganization(input: { name: "Ministry of Digital", acronym: "KD", kind: MINISTRY, countryCode: "MY" }) { organization { id name kind country { name } updatedBy } ${ERRORS} } }`,
+    );
+    expect(created.organization).toMatchObject({
+      name: "Ministry of Digital",
+      kind: "MINISTRY",
+      country: { name: "Malaysia" },
+      updatedBy: "test-editor",
+    });
+    const renamed = await write(
+      `mutation($id: ID!) { updateOrganization(id: $id, input: { acronym: null }) { organization { acronym name } ${ERRORS} } }`,
+      { id: created.organization.id },
+    );
     expect(renamed.organization).toEqual({ acronym: null, name: "Ministry of Digital" });
-    const gone = await write(`mutation($id: ID!) { deleteOrganization(id: $id) { deletedId ${ERRORS} } }`, { id: created.organization.id });
+    const gone = await write(`mutation($id: ID!) { deleteOrganization(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.organization.id,
+    });
     expect(gone.deletedId).toBe(created.organization.id);
 
     const used = await write(`mutation($id: ID!) { deleteOrganization(id: $id) { deletedId ${ERRORS} } }`, { id: SEED.kkmm });
@@ -152,22 +190,41 @@ describe("policy: initiatives and events", () => {
       },
     );
     expect(created.userErrors).toEqual([]);
-    expect(created.initiative).toMatchObject({ champions: [{ displayName: "Tan Sri Annuar Musa" }], leadOrganization: { name: "Ministry of Communications and Multimedia" }, country: { name: "Malaysia" } });
-    const annuar = await read(`query($id: ID!) { official(id: $id) { initiatives { totalCount edges { node { name } } } } }`, { id: SEED.annuar });
+    expect(created.initiative).toMatchObject({
+      champions: [{ displayName: "Tan Sri Annuar Musa" }],
+      leadOrganization: { name: "Ministry of Communications and Multimedia" },
+      country: { name: "Malaysia" },
+    });
+    const annuar = await read(`query($id: ID!) { official(id: $id) { initiatives { totalCount edges { node { name } } } } }`, {
+      id: SEED.annuar,
+    });
     expect(annuar.official.initiatives.totalCount).toBe(3);
 
-    const updated = await write(`mutation($id: ID!) { updatePolicyInitiative(id: $id, input: { status: ACTIVE, championIds: [] }) { initiative { status champions { id } } ${ERRORS} } }`, {
+    const updated = await write(
+      `mutation($id: ID!) { updatePolicyInitiative(id: $id, input: { status: ACTIVE, championIds: [] }) { initiative { status champions { id } } ${ERRORS} } }`,
+      {
+        id: created.initiative.id,
+      },
+    );
+    expect(updated.initiative).toEqual({ status: "ACTIVE", champions: [] });
+    const deleted = await write(`mutation($id: ID!) { deletePolicyInitiative(id: $id) { deletedId ${ERRORS} } }`, {
       id: created.initiative.id,
     });
-    expect(updated.initiative).toEqual({ status: "ACTIVE", champions: [] });
-    const deleted = await write(`mutation($id: ID!) { deletePolicyInitiative(id: $id) { deletedId ${ERRORS} } }`, { id: created.initiative.id });
     expect(deleted.deletedId).toBe(created.initiative.id);
   });
 
   it("refuses references to entities of other subgraphs that do not exist, naming the field", async () => {
     const result = await write(
       `mutation($input: CreatePolicyInitiativeInput!) { createPolicyInitiative(input: $input) { initiative { id } ${ERRORS} } }`,
-      { input: { name: "Ghost plan", status: "PROPOSED", countryCode: "XK", leadOrganizationId: "ghost-org", championIds: [SEED.raimondo, "ghost-official"] } },
+      {
+        input: {
+          name: "Ghost plan",
+          status: "PROPOSED",
+          countryCode: "XK",
+          leadOrganizationId: "ghost-org",
+          championIds: [SEED.raimondo, "ghost-official"],
+        },
+      },
     );
     expect(Object.fromEntries(result.userErrors.map((e) => [e.field, e.code]))).toEqual({
       "input.countryCode": "UNKNOWN_REFERENCE",
@@ -212,31 +269,59 @@ describe("policy: initiatives and events", () => {
       { id: created.event.id },
     );
     expect(updated).toEqual({
-      event: { title: "Raimondo meets Gan Kim Yong", startDate: "2021-11-17", participants: [], themes: ["TRADE", "DIGITAL_ECONOMY"], outcomes: [], location: { name: "Singapore" }, parent: { id: SEED.asiaVisit }, updatedBy: "test-editor" },
+      event: {
+        title: "Raimondo meets Gan Kim Yong",
+        startDate: "2021-11-17",
+        participants: [],
+        themes: ["TRADE", "DIGITAL_ECONOMY"],
+        outcomes: [],
+        location: { name: "Singapore" },
+        parent: { id: SEED.asiaVisit },
+        updatedBy: "test-editor",
+      },
       userErrors: [],
     });
 
-    const badDates = await write(`mutation { createPolicyEvent(input: { kind: VISIT, title: "Backwards", startDate: "2022-02-02", endDate: "2022-02-01" }) { event { id } ${ERRORS} } }`);
-    expect(badDates.userErrors).toEqual([{ field: "input.endDate", code: "INVALID_DATE_RANGE", message: expect.stringMatching(/before/) }]);
-    const endBeforeStoredStart = await write(`mutation($id: ID!) { updatePolicyEvent(id: $id, input: { endDate: "2021-11-01" }) { event { id } ${ERRORS} } }`, { id: SEED.asiaVisit });
+    const badDates = await write(
+      `mutation { createPolicyEvent(input: { kind: VISIT, title: "Backwards", startDate: "2022-02-02", endDate: "2022-02-01" }) { event { id } ${ERRORS} } }`,
+    );
+    expect(badDates.userErrors).toEqual([
+      { field: "input.endDate", code: "INVALID_DATE_RANGE", message: expect.stringMatching(/before/) },
+    ]);
+    const endBeforeStoredStart = await write(
+      `mutation($id: ID!) { updatePolicyEvent(id: $id, input: { endDate: "2021-11-01" }) { event { id } ${ERRORS} } }`,
+      { id: SEED.asiaVisit },
+    );
     expect(endBeforeStoredStart.userErrors[0]?.code).toBe("INVALID_DATE_RANGE");
 
-    const cycle = await write(`mutation($id: ID!, $parent: ID!) { updatePolicyEvent(id: $id, input: { parentId: $parent }) { event { id } ${ERRORS} } }`, {
-      id: SEED.asiaVisit,
-      parent: created.event.id,
-    });
+    const cycle = await write(
+      `mutation($id: ID!, $parent: ID!) { updatePolicyEvent(id: $id, input: { parentId: $parent }) { event { id } ${ERRORS} } }`,
+      {
+        id: SEED.asiaVisit,
+        parent: created.event.id,
+      },
+    );
     expect(cycle.userErrors).toEqual([{ field: "input.parentId", code: "CYCLE", message: expect.any(String) }]);
-    const selfParent = await write(`mutation($id: ID!) { updatePolicyEvent(id: $id, input: { parentId: $id }) { event { id } ${ERRORS} } }`, { id: SEED.asiaVisit });
+    const selfParent = await write(
+      `mutation($id: ID!) { updatePolicyEvent(id: $id, input: { parentId: $id }) { event { id } ${ERRORS} } }`,
+      { id: SEED.asiaVisit },
+    );
     expect(selfParent.userErrors[0]?.code).toBe("CYCLE");
 
-    const parentWithChildren = await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, { id: SEED.asiaVisit });
+    const parentWithChildren = await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, {
+      id: SEED.asiaVisit,
+    });
     expect(parentWithChildren.userErrors[0]?.message).toMatch(/child event/);
-    const leaf = await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, { id: created.event.id });
+    const leaf = await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.event.id,
+    });
     expect(leaf.deletedId).toBe(created.event.id);
   });
 
   it("reads each write's own result when one request makes several writes", async () => {
-    const created = await write(`mutation { createPolicyEvent(input: { kind: ANNOUNCEMENT, title: "Twice edited", startDate: "2022-03-03" }) { event { id } ${ERRORS} } }`);
+    const created = await write(
+      `mutation { createPolicyEvent(input: { kind: ANNOUNCEMENT, title: "Twice edited", startDate: "2022-03-03" }) { event { id } ${ERRORS} } }`,
+    );
     const id = created.event.id;
     const data = dataOf<any>(
       await fed.query(
@@ -256,9 +341,15 @@ describe("policy: initiatives and events", () => {
 
   it("leaves nothing behind when the database fails midway through a write", async () => {
     // A real database-level failure after the event row is inserted: outcomes refuse this statement.
-    await fed.sql("policy", sql.raw(`create function policy.fail_outcome() returns trigger language plpgsql as $$
-      begin if new.statement = 'FAIL HERE' then raise exception 'injected failure'; end if; return new; end $$`));
-    await fed.sql("policy", sql.raw(`create trigger fail_outcome before insert on policy.outcomes for each row execute function policy.fail_outcome()`));
+    await fed.sql(
+      "policy",
+      sql.raw(`create function policy.fail_outcome() returns trigger language plpgsql as $$
+      begin if new.statement = 'FAIL HERE' then raise exception 'injected failure'; end if; return new; end $$`),
+    );
+    await fed.sql(
+      "policy",
+      sql.raw(`create trigger fail_outcome before insert on policy.outcomes for each row execute function policy.fail_outcome()`),
+    );
     const result = await fed.query(
       `mutation { createPolicyEvent(input: { kind: SIGNING, title: "Half-written signing", startDate: "2022-01-01", participantIds: ["${SEED.raimondo}"],
         outcomes: [{ statement: "fine", status: SIGNED }, { statement: "FAIL HERE", status: SIGNED }] }) { event { id } } }`,
@@ -299,21 +390,45 @@ describe("articles", () => {
       initiatives: [{ name: "Malaysia 5G rollout" }],
       updatedBy: "test-editor",
     });
-    const fromOfficial = await read(`query($id: ID!) { official(id: $id) { articles { totalCount edges { node { headline } } } } }`, { id: SEED.annuar });
+    const fromOfficial = await read(
+      `query($id: ID!) { official(id: $id) { articles { totalCount edges { node { headline } } } } }`,
+      { id: SEED.annuar },
+    );
     expect(fromOfficial.official.articles.edges[0].node.headline).toBe("Malaysia launches 5G network");
     const fromInitiative = await read(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, { id: SEED.fiveG });
     expect(fromInitiative.initiative.articles.totalCount).toBe(2);
 
-    const updated = await write(`mutation($id: ID!) { updateArticle(id: $id, input: { headline: "Malaysia launches its 5G network", countryCodes: ["MY", "SG"] }) { article { headline slug countries { code } officials { name } } ${ERRORS} } }`, {
-      id: created.article.id,
+    const updated = await write(
+      `mutation($id: ID!) { updateArticle(id: $id, input: { headline: "Malaysia launches its 5G network", countryCodes: ["MY", "SG"] }) { article { headline slug countries { code } officials { name } } ${ERRORS} } }`,
+      {
+        id: created.article.id,
+      },
+    );
+    expect(updated.article).toEqual({
+      headline: "Malaysia launches its 5G network",
+      slug: "malaysia-launches-5g-network",
+      countries: [{ code: "MY" }, { code: "SG" }],
+      officials: [{ name: "Annuar Musa" }],
     });
-    expect(updated.article).toEqual({ headline: "Malaysia launches its 5G network", slug: "malaysia-launches-5g-network", countries: [{ code: "MY" }, { code: "SG" }], officials: [{ name: "Annuar Musa" }] });
-    const duplicate = await write(CREATE, { input: { headline: "Malaysia launches 5G network", body: "Again.", publishedAt: "2021-12-16T00:00:00Z", source: { name: "W" }, slug: "malaysia-launches-5g-network" } });
+    const duplicate = await write(CREATE, {
+      input: {
+        headline: "Malaysia launches 5G network",
+        body: "Again.",
+        publishedAt: "2021-12-16T00:00:00Z",
+        source: { name: "W" },
+        slug: "malaysia-launches-5g-network",
+      },
+    });
     expect(duplicate.userErrors).toEqual([{ field: "input.slug", code: "DUPLICATE", message: expect.any(String) }]);
 
-    const deleted = await write(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, { id: created.article.id });
+    const deleted = await write(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.article.id,
+    });
     expect(deleted.deletedId).toBe(created.article.id);
-    expect((await read(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, { id: SEED.fiveG })).initiative.articles.totalCount).toBe(1);
+    expect(
+      (await read(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, { id: SEED.fiveG })).initiative.articles
+        .totalCount,
+    ).toBe(1);
   });
 
   it("refuses a publication date in the future, unknown references, bad URLs and oversized text", async () => {
@@ -341,11 +456,15 @@ describe("articles", () => {
   });
 
   it("keeps mentions pointing at the right text when the body is edited", async () => {
-    const edited = "Updated lead.\n\n" + (await read(`query($id: ID!) { article(id: $id) { body } }`, { id: SEED.article })).article.body;
-    const result = await write(`mutation($id: ID!, $body: String!) { updateArticle(id: $id, input: { body: $body }) { article { body mentions { surfaceText start end } } ${ERRORS} } }`, {
-      id: SEED.article,
-      body: edited,
-    });
+    const edited =
+      "Updated lead.\n\n" + (await read(`query($id: ID!) { article(id: $id) { body } }`, { id: SEED.article })).article.body;
+    const result = await write(
+      `mutation($id: ID!, $body: String!) { updateArticle(id: $id, input: { body: $body }) { article { body mentions { surfaceText start end } } ${ERRORS} } }`,
+      {
+        id: SEED.article,
+        body: edited,
+      },
+    );
     expect(result.userErrors).toEqual([]);
     expect(result.article.mentions.length).toBeGreaterThan(10);
     for (const m of result.article.mentions) expect(result.article.body.slice(m.start, m.end)).toBe(m.surfaceText);
@@ -361,7 +480,15 @@ describe("articles", () => {
   it("reports UNAVAILABLE, and writes nothing, when the references cannot be checked", async () => {
     fed.sources.officials.failing = true;
     try {
-      const result = await write(CREATE, { input: { headline: "Unverifiable", body: "B.", publishedAt: "2022-01-01T00:00:00Z", source: { name: "W" }, officialIds: [SEED.annuar] } });
+      const result = await write(CREATE, {
+        input: {
+          headline: "Unverifiable",
+          body: "B.",
+          publishedAt: "2022-01-01T00:00:00Z",
+          source: { name: "W" },
+          officialIds: [SEED.annuar],
+        },
+      });
       expect(result.userErrors.map((e) => e.code)).toEqual(["UNAVAILABLE"]);
     } finally {
       fed.sources.officials.failing = false;

@@ -40,7 +40,12 @@ export function createClient(gatewayUrl: string, options: { persisted?: boolean;
   const requests: RecordedRequest[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
-    requests.push({ method: init?.method ?? "GET", url: String(input), body: typeof init?.body === "string" ? init.body : null, status: response.status });
+    requests.push({
+      method: init?.method ?? "GET",
+      url: String(input),
+      body: typeof init?.body === "string" ? init.body : null,
+      status: response.status,
+    });
     return response;
   };
   const http = new HttpLink({

@@ -12,7 +12,9 @@ export const ARTIFACTS = join(ROOT, "tests/artifacts");
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (scripts/ensure-chromium.sh does), or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium package (scripts/ensure-chromium.sh does), or set CHROMIUM_PATH.`,
+    );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({

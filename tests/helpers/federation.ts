@@ -2,7 +2,14 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { createGatewayServer, SUBGRAPHS } from "@newsfed/gateway";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, type FederationClient, IDENTITY_HEADER, type RequestRuntime, verifyIdentity } from "@newsfed/kit";
+import {
+  createSubgraphServer,
+  DEVELOPMENT_GATEWAY_SECRET,
+  type FederationClient,
+  IDENTITY_HEADER,
+  type RequestRuntime,
+  verifyIdentity,
+} from "@newsfed/kit";
 import { openSeededDatabase, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
@@ -24,7 +31,11 @@ class InProcessDataSource implements GraphQLDataSource {
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
-    const identity = verifyIdentity(request.http?.headers.get(IDENTITY_HEADER) ?? undefined, DEVELOPMENT_GATEWAY_SECRET, this.service);
+    const identity = verifyIdentity(
+      request.http?.headers.get(IDENTITY_HEADER) ?? undefined,
+      DEVELOPMENT_GATEWAY_SECRET,
+      this.service,
+    );
     // The subgraph's own Apollo server (same plugins and error masking as over HTTP), minus the socket.
     const response = await this.apollo.executeOperation(
       { query: request.query!, variables: request.variables, operationName: request.operationName },
@@ -40,10 +51,17 @@ export interface QueryOptions {
 }
 
 export interface TestFederation {
-  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResult<TData>>;
+  query<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GraphQLResult<TData>>;
   statements: Record<ServiceName, StatementLog>;
   /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
-  context<TName extends ServiceName>(name: TName, runtime?: Partial<RequestRuntime>): ReturnType<(typeof SUBGRAPH_DEFINITIONS)[TName]["createContext"]>;
+  context<TName extends ServiceName>(
+    name: TName,
+    runtime?: Partial<RequestRuntime>,
+  ): ReturnType<(typeof SUBGRAPH_DEFINITIONS)[TName]["createContext"]>;
   /** Loads a subgraph's committed seed again, as a restart does. */
   reseed(name: ServiceName): Promise<void>;
   /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
@@ -71,7 +89,10 @@ export async function startFederation(): Promise<TestFederation> {
     const database = await openSeededDatabase(name, statements[name]);
     closers.push(() => database.close());
     databases[name] = database.db as never;
-    const { apollo } = await createSubgraphServer(definition, database.db as never, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation });
+    const { apollo } = await createSubgraphServer(definition, database.db as never, {
+      sharedSecret: DEVELOPMENT_GATEWAY_SECRET,
+      federation,
+    });
     closers.push(() => apollo.stop());
     contexts[name] = (runtime) => definition.createContext(database.db as never, runtime);
     sources[name] = new InProcessDataSource(name, apollo as never, contexts[name], federation);

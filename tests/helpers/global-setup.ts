@@ -19,7 +19,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "newsfed-templates-"));
   const templates = {} as Record<ServiceName, string>;
-  for (const [name, definition] of Object.entries(SUBGRAPH_DEFINITIONS) as [ServiceName, (typeof SUBGRAPH_DEFINITIONS)[ServiceName]][]) {
+  for (const [name, definition] of Object.entries(SUBGRAPH_DEFINITIONS) as [
+    ServiceName,
+    (typeof SUBGRAPH_DEFINITIONS)[ServiceName],
+  ][]) {
     const database = await openDatabase({
       service: name,
       schema: definition.dbSchema,

@@ -25,7 +25,13 @@ export class OtlpCollector {
             const service = resourceSpans.resource?.attributes?.find((a: any) => a.key === "service.name")?.value?.stringValue;
             for (const scope of resourceSpans.scopeSpans ?? []) {
               for (const span of scope.spans ?? []) {
-                this.received.push({ service, name: span.name, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined });
+                this.received.push({
+                  service,
+                  name: span.name,
+                  traceId: span.traceId,
+                  spanId: span.spanId,
+                  parentSpanId: span.parentSpanId || undefined,
+                });
               }
             }
           }

@@ -22,7 +22,8 @@ export async function collectAllPages(
     const data: any = dataOf<any>(await runner.query(query, { ...variables, after }));
     const connection: any = path.split(".").reduce((value: any, key) => value[key], data);
     if (totalCount === undefined) totalCount = connection.totalCount;
-    else if (connection.totalCount !== totalCount) throw new Error(`totalCount changed between pages: ${totalCount} → ${connection.totalCount}`);
+    else if (connection.totalCount !== totalCount)
+      throw new Error(`totalCount changed between pages: ${totalCount} → ${connection.totalCount}`);
     nodes.push(...connection.edges.map((edge: any) => edge.node));
     if (!connection.pageInfo.hasNextPage) return { nodes, pages, totalCount: totalCount! };
     after = connection.pageInfo.endCursor;

@@ -3,12 +3,45 @@ export const CONTRACT_EXAMPLE = /* GraphQL */ `
   query {
     articles(first: 5, filter: { search: "cybersecurity" }) {
       totalCount
-      edges { node {
-        headline publishedAt
-        officials { displayName currentPosition { title organization { name } } country { name }
-                    initiatives(first: 5) { totalCount edges { node { name acronym status } } } }
-        events { title startDate location { name } outcomes { statement status } }
-      } }
+      edges {
+        node {
+          headline
+          publishedAt
+          officials {
+            displayName
+            currentPosition {
+              title
+              organization {
+                name
+              }
+            }
+            country {
+              name
+            }
+            initiatives(first: 5) {
+              totalCount
+              edges {
+                node {
+                  name
+                  acronym
+                  status
+                }
+              }
+            }
+          }
+          events {
+            title
+            startDate
+            location {
+              name
+            }
+            outcomes {
+              statement
+              status
+            }
+          }
+        }
+      }
     }
   }
 `;

@@ -1,5 +1,11 @@
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { createSubgraphServer, DEVELOPMENT_GATEWAY_SECRET, type Identity, NO_FEDERATION, type RequestRuntime } from "@newsfed/kit";
+import {
+  createSubgraphServer,
+  DEVELOPMENT_GATEWAY_SECRET,
+  type Identity,
+  NO_FEDERATION,
+  type RequestRuntime,
+} from "@newsfed/kit";
 import { openSeededDatabase, type StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
@@ -19,14 +25,20 @@ export async function startSubgraph(name: ServiceName, log?: StatementLog): Prom
   const definition = SUBGRAPH_DEFINITIONS[name] as (typeof SUBGRAPH_DEFINITIONS)["officials"];
   const database = await openSeededDatabase(name, log);
   const db = database.db as never;
-  const { apollo } = await createSubgraphServer(definition, db, { sharedSecret: DEVELOPMENT_GATEWAY_SECRET, federation: NO_FEDERATION });
+  const { apollo } = await createSubgraphServer(definition, db, {
+    sharedSecret: DEVELOPMENT_GATEWAY_SECRET,
+    federation: NO_FEDERATION,
+  });
   const runtime = (identity: Identity | null = null): RequestRuntime => ({ identity, federation: NO_FEDERATION });
   return {
     db,
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     context: (identity) => definition.createContext(db, runtime(identity)),
     async query(query, variables) {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: definition.createContext(db, runtime()) as never });
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: definition.createContext(db, runtime()) as never },
+      );
       return singleResult(response);
     },
     async close() {

@@ -36,8 +36,12 @@ describe("the federation on a real PostgreSQL server", () => {
 
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    const schemas = await client.query(`select schema_name from information_schema.schemata where schema_name in ('articles','officials','policy','drizzle') order by 1`);
-    const journals = await client.query(`select table_name from information_schema.tables where table_schema = 'drizzle' order by 1`);
+    const schemas = await client.query(
+      `select schema_name from information_schema.schemata where schema_name in ('articles','officials','policy','drizzle') order by 1`,
+    );
+    const journals = await client.query(
+      `select table_name from information_schema.tables where table_schema = 'drizzle' order by 1`,
+    );
     await client.end();
     expect(schemas.rows.map((r) => r.schema_name)).toEqual(["articles", "drizzle", "officials", "policy"]);
     expect(journals.rows.map((r) => r.table_name)).toEqual(["articles_migrations", "officials_migrations", "policy_migrations"]);

@@ -19,9 +19,15 @@ describe("typed clients from the public schema", () => {
     } finally {
       process.chdir(previousCwd);
     }
-    expect(files.map((f) => f.filename).sort()).toEqual(["src/gql/fragment-masking.ts", "src/gql/gql.ts", "src/gql/graphql.ts", "src/gql/index.ts"].filter((f) => files.some((g) => g.filename === f)));
+    expect(files.map((f) => f.filename).sort()).toEqual(
+      ["src/gql/fragment-masking.ts", "src/gql/gql.ts", "src/gql/graphql.ts", "src/gql/index.ts"].filter((f) =>
+        files.some((g) => g.filename === f),
+      ),
+    );
     for (const file of files) {
-      expect(file.content, `${file.filename} is stale: run \`pnpm --filter @newsfed/example-newsroom codegen\``).toBe(readFileSync(join(EXAMPLE, file.filename), "utf8"));
+      expect(file.content, `${file.filename} is stale: run \`pnpm --filter @newsfed/example-newsroom codegen\``).toBe(
+        readFileSync(join(EXAMPLE, file.filename), "utf8"),
+      );
     }
     const types = files.find((f) => f.filename.endsWith("graphql.ts"))!.content;
     expect(types).toMatch(/export type PolicyTheme =/);
@@ -30,6 +36,8 @@ describe("typed clients from the public schema", () => {
 
   it("the example app typechecks against the generated types", async () => {
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    await expect(promisify(execFile)(process.execPath, [tsc, "-p", join(EXAMPLE, "tsconfig.json"), "--noEmit"])).resolves.toBeDefined();
+    await expect(
+      promisify(execFile)(process.execPath, [tsc, "-p", join(EXAMPLE, "tsconfig.json"), "--noEmit"]),
+    ).resolves.toBeDefined();
   }, 120_000);
 });

@@ -47,7 +47,8 @@ describe("the composed supergraph", () => {
         }
       }
       if (isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields()) as GraphQLInputField[]) check(`${type.name}.${field.name}`, field.description);
+        for (const field of Object.values(type.getFields()) as GraphQLInputField[])
+          check(`${type.name}.${field.name}`, field.description);
       }
       if (isEnumType(type)) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
     }
@@ -58,19 +59,84 @@ describe("the composed supergraph", () => {
     const schema = buildSchema(composition.apiSchemaSdl);
     const fields = (name: string) => Object.keys((schema.getType(name) as any).getFields());
     expect(fields("Official")).toEqual(
-      expect.arrayContaining(["id", "name", "honorificPrefix", "displayName", "otherNames", "country", "positions", "currentPosition", "articles", "mentionCount", "initiatives", "events"]),
+      expect.arrayContaining([
+        "id",
+        "name",
+        "honorificPrefix",
+        "displayName",
+        "otherNames",
+        "country",
+        "positions",
+        "currentPosition",
+        "articles",
+        "mentionCount",
+        "initiatives",
+        "events",
+      ]),
     );
     expect(fields("Article")).toEqual(
-      expect.arrayContaining(["id", "slug", "headline", "summary", "body", "publishedAt", "source", "dateline", "photo", "url", "themes", "mentions", "officials", "initiatives", "countries", "events"]),
+      expect.arrayContaining([
+        "id",
+        "slug",
+        "headline",
+        "summary",
+        "body",
+        "publishedAt",
+        "source",
+        "dateline",
+        "photo",
+        "url",
+        "themes",
+        "mentions",
+        "officials",
+        "initiatives",
+        "countries",
+        "events",
+      ]),
     );
     expect(fields("PolicyEvent")).toEqual(
-      expect.arrayContaining(["id", "kind", "title", "startDate", "endDate", "location", "parent", "children", "participants", "countries", "themes", "initiatives", "outcomes", "articles"]),
+      expect.arrayContaining([
+        "id",
+        "kind",
+        "title",
+        "startDate",
+        "endDate",
+        "location",
+        "parent",
+        "children",
+        "participants",
+        "countries",
+        "themes",
+        "initiatives",
+        "outcomes",
+        "articles",
+      ]),
     );
     expect(fields("Country")).toEqual(expect.arrayContaining(["code", "name", "officials", "articles", "initiatives", "events"]));
     expect(fields("Query")).toEqual(
-      expect.arrayContaining(["official", "officials", "organization", "organizations", "country", "countries", "initiative", "initiatives", "event", "events", "article", "articleBySlug", "articles"]),
+      expect.arrayContaining([
+        "official",
+        "officials",
+        "organization",
+        "organizations",
+        "country",
+        "countries",
+        "initiative",
+        "initiatives",
+        "event",
+        "events",
+        "article",
+        "articleBySlug",
+        "articles",
+      ]),
     );
-    for (const connection of ["ArticleConnection", "OfficialConnection", "PolicyInitiativeConnection", "PolicyEventConnection", "CountryConnection"]) {
+    for (const connection of [
+      "ArticleConnection",
+      "OfficialConnection",
+      "PolicyInitiativeConnection",
+      "PolicyEventConnection",
+      "CountryConnection",
+    ]) {
       expect(fields(connection).sort()).toEqual(["edges", "pageInfo", "totalCount"]);
     }
     expect(fields("PageInfo")).toEqual(expect.arrayContaining(["hasNextPage", "endCursor"]));

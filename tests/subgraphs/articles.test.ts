@@ -17,8 +17,11 @@ const SLUG = "malaysia-us-agree-to-enhance-cooperation-in-cybersecurity-digital-
 describe("articles subgraph", () => {
   it("serves the seed article with its source, dateline, photo and full text", async () => {
     const data = dataOf<any>(
-      await articles.query(`query($slug: String!) { articleBySlug(slug: $slug) { id slug headline summary body publishedAt url
-        source { name code } dateline { place agency } photo { caption credit } themes } }`, { slug: SLUG }),
+      await articles.query(
+        `query($slug: String!) { articleBySlug(slug: $slug) { id slug headline summary body publishedAt url
+        source { name code } dateline { place agency } photo { caption credit } themes } }`,
+        { slug: SLUG },
+      ),
     );
     const article = data.articleBySlug;
     expect(article).toMatchObject({
@@ -29,7 +32,9 @@ describe("articles subgraph", () => {
       dateline: { place: "Kuala Lumpur", agency: "VNA" },
       photo: { credit: "bernama.com" },
     });
-    expect(article.photo.caption).toMatch(/^Malaysia’s Communications and Multimedia Minister Tan Sri Annuar Musa .* on November 18\.$/);
+    expect(article.photo.caption).toMatch(
+      /^Malaysia’s Communications and Multimedia Minister Tan Sri Annuar Musa .* on November 18\.$/,
+    );
     expect(article.body.startsWith("Malaysia and the US have agreed to enhance cooperation")).toBe(true);
     expect(article.body.endsWith("in Japan, Singapore and Malaysia.")).toBe(true);
     expect(article.body.split("\n\n")).toHaveLength(8);
@@ -39,9 +44,12 @@ describe("articles subgraph", () => {
 
   it("links the article to officials, initiatives, countries and events by key", async () => {
     const data = dataOf<any>(
-      await articles.query(`query($id: ID!) { article(id: $id) { officials { id } initiatives { id } countries { code } events { id } } }`, {
-        id: SEED.article,
-      }),
+      await articles.query(
+        `query($id: ID!) { article(id: $id) { officials { id } initiatives { id } countries { code } events { id } } }`,
+        {
+          id: SEED.article,
+        },
+      ),
     );
     expect(data.article).toEqual({
       officials: [{ id: SEED.annuar }, { id: SEED.raimondo }],
@@ -52,7 +60,8 @@ describe("articles subgraph", () => {
   });
 
   it("finds articles with full-text search (stemmed) and filters, and nothing for a miss", async () => {
-    const total = async (args: string) => dataOf<any>(await articles.query(`{ articles(${args}) { totalCount } }`)).articles.totalCount;
+    const total = async (args: string) =>
+      dataOf<any>(await articles.query(`{ articles(${args}) { totalCount } }`)).articles.totalCount;
     expect(await total(`filter: { search: "cybersecurity" }`)).toBe(1);
     expect(await total(`filter: { search: "submarine cable" }`)).toBe(1);
     expect(await total(`filter: { search: "\\"technology transfer\\"" }`)).toBe(1);
@@ -71,14 +80,27 @@ describe("articles subgraph", () => {
     const ctx = articles.context(EDITOR);
     const bodies = ["cybersecurity cybersecurity cybersecurity pact", "a note on trade", "cybersecurity once", "more trade news"];
     for (const [i, body] of bodies.entries()) {
-      await expectWritten(ctx.articles.create({ headline: `Story ${i}`, body, publishedAt: new Date(Date.UTC(2023, 0, 10 - i)), source: { name: "Test Wire" } }));
+      await expectWritten(
+        ctx.articles.create({
+          headline: `Story ${i}`,
+          body,
+          publishedAt: new Date(Date.UTC(2023, 0, 10 - i)),
+          source: { name: "Test Wire" },
+        }),
+      );
     }
     const query = `query($after: String, $filter: ArticleFilterInput, $orderBy: ArticleOrder) {
       articles(first: 1, after: $after, filter: $filter, orderBy: $orderBy) {
         totalCount edges { node { headline publishedAt } } pageInfo { hasNextPage endCursor } } }`;
     const newest = await collectAllPages(articles, query, "articles");
     expect(newest.totalCount).toBe(5);
-    expect(newest.nodes.map((n) => n.headline)).toEqual(["Story 0", "Story 1", "Story 2", "Story 3", expect.stringMatching(/^Malaysia/)]);
+    expect(newest.nodes.map((n) => n.headline)).toEqual([
+      "Story 0",
+      "Story 1",
+      "Story 2",
+      "Story 3",
+      expect.stringMatching(/^Malaysia/),
+    ]);
     const oldest = await collectAllPages(articles, query, "articles", { orderBy: "PUBLISHED_AT_ASC" });
     expect(oldest.nodes.map((n) => n.headline)).toEqual([...newest.nodes.map((n) => n.headline)].reverse());
     const ranked = await collectAllPages(articles, query, "articles", { filter: { search: "cybersecurity" } });

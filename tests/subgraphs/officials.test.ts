@@ -16,8 +16,11 @@ afterAll(() => officials?.close());
 describe("officials subgraph", () => {
   it("serves the seed's officials with honorifics, other names and dated posts", async () => {
     const data = dataOf<any>(
-      await officials.query(`query($id: ID!) { official(id: $id) { name honorificPrefix displayName otherNames
-        country { code name } positions { title startDate endDate isCurrent organization { name acronym kind country { code } } } } }`, { id: SEED.annuar }),
+      await officials.query(
+        `query($id: ID!) { official(id: $id) { name honorificPrefix displayName otherNames
+        country { code name } positions { title startDate endDate isCurrent organization { name acronym kind country { code } } } } }`,
+        { id: SEED.annuar },
+      ),
     );
     expect(data.official).toMatchObject({
       name: "Annuar Musa",
@@ -32,7 +35,12 @@ describe("officials subgraph", () => {
         startDate: "2021-08-30",
         endDate: "2022-11-24",
         isCurrent: false,
-        organization: { name: "Ministry of Communications and Multimedia", acronym: "KKMM", kind: "MINISTRY", country: { code: "MY" } },
+        organization: {
+          name: "Ministry of Communications and Multimedia",
+          acronym: "KKMM",
+          kind: "MINISTRY",
+          country: { code: "MY" },
+        },
       },
     ]);
   });
@@ -97,7 +105,11 @@ describe("officials subgraph", () => {
     );
     expect(data.countries.edges.map((e: any) => e.node.code)).toEqual(["JP", "MY", "SG", "US", "VN"]);
     expect(data.organizations.edges.map((e: any) => e.node.acronym).sort()).toEqual(["Bernama", "VNA"]);
-    expect(data.org).toEqual({ name: "United States Department of Commerce", kind: "DEPARTMENT", officials: { edges: [{ node: { name: "Gina Raimondo" } }] } });
+    expect(data.org).toEqual({
+      name: "United States Department of Commerce",
+      kind: "DEPARTMENT",
+      officials: { edges: [{ node: { name: "Gina Raimondo" } }] },
+    });
   });
 
   it("declares Federation 2 in its SDL", async () => {
@@ -124,24 +136,39 @@ describe("officials subgraph", () => {
         },
       ),
     );
-    expect(data._entities).toEqual([{ name: "Singapore" }, { name: "Gina Raimondo" }, null, { acronym: "KKMM" }, null, { name: "Annuar Musa" }]);
+    expect(data._entities).toEqual([
+      { name: "Singapore" },
+      { name: "Gina Raimondo" },
+      null,
+      { acronym: "KKMM" },
+      null,
+      { name: "Annuar Musa" },
+    ]);
   });
 
   it("keeps the seed's stable position ids, and does not undo an editor's change to a seed entity", async () => {
-    const data = dataOf<any>(await officials.query(`query($id: ID!) { official(id: $id) { positions { id } } }`, { id: SEED.raimondo }));
+    const data = dataOf<any>(
+      await officials.query(`query($id: ID!) { official(id: $id) { positions { id } } }`, { id: SEED.raimondo }),
+    );
     expect(data.official.positions[0].id).toBe(stableId("position", "gina-raimondo/secretary-of-commerce"));
     const ctx = officials.context(EDITOR);
     const vna = stableId("organization", "vn-vna");
     await expectWritten(ctx.organizations.update(vna, { acronym: "TTXVN" }));
     await officialsSubgraph.seed(officials.db as never);
-    const after = dataOf<any>(await officials.query(`query($id: ID!) { organization(id: $id) { acronym history { totalCount } } }`, { id: vna }));
+    const after = dataOf<any>(
+      await officials.query(`query($id: ID!) { organization(id: $id) { acronym history { totalCount } } }`, { id: vna }),
+    );
     expect(after.organization).toEqual({ acronym: "TTXVN", history: { totalCount: 2 } });
   });
 
   it("loads the seed idempotently: a second run changes nothing", async () => {
-    const before = dataOf<any>(await officials.query(`{ officials { totalCount } organizations { totalCount } countries { totalCount } }`));
+    const before = dataOf<any>(
+      await officials.query(`{ officials { totalCount } organizations { totalCount } countries { totalCount } }`),
+    );
     await officialsSubgraph.seed(officials.db as never);
-    const after = dataOf<any>(await officials.query(`{ officials { totalCount } organizations { totalCount } countries { totalCount } }`));
+    const after = dataOf<any>(
+      await officials.query(`{ officials { totalCount } organizations { totalCount } countries { totalCount } }`),
+    );
     expect(after).toEqual(before);
   });
 });

@@ -35,9 +35,9 @@ describe("policy subgraph", () => {
 
   it("filters initiatives by search (stemmed, ranked), theme, status and country", async () => {
     const names = async (filter: string) =>
-      dataOf<any>(await policy.query(`{ initiatives(filter: ${filter}) { edges { node { acronym name } } } }`)).initiatives.edges.map(
-        (e: any) => e.node.name,
-      );
+      dataOf<any>(
+        await policy.query(`{ initiatives(filter: ${filter}) { edges { node { acronym name } } } }`),
+      ).initiatives.edges.map((e: any) => e.node.name);
     expect(await names(`{ search: "digital economies" }`)).toEqual(["Malaysia Digital Economy Blueprint"]);
     expect(await names(`{ search: "5G" }`)).toEqual(["Malaysia 5G rollout"]);
     expect(await names(`{ theme: DIGITAL_ECONOMY }`)).toEqual(["Malaysia Digital Economy Blueprint"]);
@@ -53,9 +53,12 @@ describe("policy subgraph", () => {
 
   it("models the Asia visit with the Putrajaya meeting as its child and the agreement as an outcome", async () => {
     const data = dataOf<any>(
-      await policy.query(`query($id: ID!) { event(id: $id) { kind title startDate endDate location { name country { code } }
+      await policy.query(
+        `query($id: ID!) { event(id: $id) { kind title startDate endDate location { name country { code } }
         parent { id kind startDate endDate countries { code } } participants { id } countries { code }
-        themes initiatives { acronym } outcomes { statement status themes } } }`, { id: SEED.putrajayaMeeting }),
+        themes initiatives { acronym } outcomes { statement status themes } } }`,
+        { id: SEED.putrajayaMeeting },
+      ),
     );
     const meeting = data.event;
     expect(meeting).toMatchObject({
@@ -63,7 +66,13 @@ describe("policy subgraph", () => {
       startDate: "2021-11-18",
       endDate: null,
       location: { name: "Putrajaya", country: { code: "MY" } },
-      parent: { id: SEED.asiaVisit, kind: "VISIT", startDate: "2021-11-15", endDate: "2021-11-18", countries: [{ code: "JP" }, { code: "SG" }, { code: "MY" }] },
+      parent: {
+        id: SEED.asiaVisit,
+        kind: "VISIT",
+        startDate: "2021-11-15",
+        endDate: "2021-11-18",
+        countries: [{ code: "JP" }, { code: "SG" }, { code: "MY" }],
+      },
       participants: [{ id: SEED.annuar }, { id: SEED.raimondo }],
       countries: [{ code: "MY" }, { code: "US" }],
     });

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { findMentions } from "../../subgraphs/articles/src/wire/find-mentions.js";
 import { parseWireStory, WireStoryError } from "../../subgraphs/articles/src/wire/wire-story.js";
 
-const SEED_STORY = readFileSync(new URL("../../subgraphs/articles/seed/stories/000_7bd97e100af3bb16.txt", import.meta.url), "utf8");
+const SEED_STORY = readFileSync(
+  new URL("../../subgraphs/articles/seed/stories/000_7bd97e100af3bb16.txt", import.meta.url),
+  "utf8",
+);
 
 describe("wire story parser", () => {
   it("splits the seed story into date, photo, dateline and body", () => {

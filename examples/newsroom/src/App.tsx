@@ -9,10 +9,16 @@ export function App() {
     <main className="layout">
       <header>
         <h1>Newsroom</h1>
-        <p>Articles, the officials in them, the initiatives they champion and what their meetings agreed — from one federated API.</p>
+        <p>
+          Articles, the officials in them, the initiatives they champion and what their meetings agreed — from one federated API.
+        </p>
       </header>
       <ArticleSearch onOpen={setOpenId} openId={openId} />
-      {openId ? <ArticleDetail id={openId} /> : <section className="detail empty">Open an article to see who and what it is about.</section>}
+      {openId ? (
+        <ArticleDetail id={openId} />
+      ) : (
+        <section className="detail empty">Open an article to see who and what it is about.</section>
+      )}
     </main>
   );
 }

@@ -19,7 +19,10 @@ export interface GatewayContext {
   requestId?: string;
 }
 
-export async function authenticate(req: IncomingMessage | undefined, verify: TokenVerifier): Promise<Pick<GatewayContext, "identity" | "authError">> {
+export async function authenticate(
+  req: IncomingMessage | undefined,
+  verify: TokenVerifier,
+): Promise<Pick<GatewayContext, "identity" | "authError">> {
   const header = req?.headers.authorization;
   if (!header) return { identity: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -46,8 +49,13 @@ export function authorizationPlugin(scopeOf: (mutationField: string) => string |
         async didResolveOperation({ contextValue, operation, document }) {
           if (contextValue.authError) throw unauthenticated(contextValue.authError);
           if (!operation || operation.operation !== "mutation") return;
-          if (!contextValue.identity) throw unauthenticated("Mutations need `Authorization: Bearer <token>` (`pnpm --silent run token` prints a development one).");
-          const missing = requiredScopes(operation, document, scopeOf).filter((scope) => !contextValue.identity!.scopes.includes(scope));
+          if (!contextValue.identity)
+            throw unauthenticated(
+              "Mutations need `Authorization: Bearer <token>` (`pnpm --silent run token` prints a development one).",
+            );
+          const missing = requiredScopes(operation, document, scopeOf).filter(
+            (scope) => !contextValue.identity!.scopes.includes(scope),
+          );
           if (missing.length) {
             throw new GraphQLError(`This operation needs the scope(s) ${missing.map((s) => `\`${s}\``).join(", ")}.`, {
               extensions: { code: "FORBIDDEN", requiredScopes: missing, http: { status: 403 } },
@@ -60,7 +68,11 @@ export function authorizationPlugin(scopeOf: (mutationField: string) => string |
 }
 
 /** The scopes of every root mutation field, including those inside inline fragments and fragment spreads. */
-function requiredScopes(operation: OperationDefinitionNode, document: DocumentNode, scopeOf: (field: string) => string | undefined): string[] {
+function requiredScopes(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  scopeOf: (field: string) => string | undefined,
+): string[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);

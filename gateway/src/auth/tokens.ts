@@ -31,7 +31,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     let payload: JWTPayload;
     try {
       // Tokens must expire: a leaked token without `exp` would be valid forever.
-      ({ payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer: options.issuer, audience: options.audience, requiredClaims: ["exp", "sub"] }));
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        algorithms,
+        issuer: options.issuer,
+        audience: options.audience,
+        requiredClaims: ["exp", "sub"],
+      }));
     } catch (error) {
       throw new InvalidTokenError(`The bearer token is not valid: ${(error as Error).message}`);
     }

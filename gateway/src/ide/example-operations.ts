@@ -89,7 +89,13 @@ mutation AddOfficial($input: CreateOfficialInput!) {
   }
 }
 `,
-      variables: json({ input: { name: "Fahmi Fadzil", countryCode: "MY", positions: [{ title: "Minister of Communications", startDate: "2023-12-12" }] } }),
+      variables: json({
+        input: {
+          name: "Fahmi Fadzil",
+          countryCode: "MY",
+          positions: [{ title: "Minister of Communications", startDate: "2023-12-12" }],
+        },
+      }),
       headers: json(writeHeaders),
     },
   ];

@@ -10,7 +10,13 @@ export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
   const loaders = createLoaders(repo, db);
   const articles = new ArticleService(repo, loaders, runtime);
-  return { identity: runtime.identity, requestId: runtime.requestId, loaders, articles, ingestion: new IngestService(repo, articles, runtime) };
+  return {
+    identity: runtime.identity,
+    requestId: runtime.requestId,
+    loaders,
+    articles,
+    ingestion: new IngestService(repo, articles, runtime),
+  };
 }
 
 export type ArticlesContext = ReturnType<typeof createContext>;

@@ -14,9 +14,18 @@ export function createLoaders(repo: ArticleRepo, db: ArticlesDb) {
   const articlesLinkedTo = (kind: LinkKind) => pageLoader((ids, args: ArticlePageArgs) => repo.page(ids, args, kind));
   return {
     changes: changeLoaders(db, changes, "articles"),
-    articleById: rowLoader((ids) => repo.byIds(ids), (row) => row.id),
-    linksByArticle: groupLoader((ids) => repo.linksOf(ids), (row) => row.articleId),
-    mentionsByArticle: groupLoader((ids) => repo.mentionsOf(ids), (row) => row.articleId),
+    articleById: rowLoader(
+      (ids) => repo.byIds(ids),
+      (row) => row.id,
+    ),
+    linksByArticle: groupLoader(
+      (ids) => repo.linksOf(ids),
+      (row) => row.articleId,
+    ),
+    mentionsByArticle: groupLoader(
+      (ids) => repo.mentionsOf(ids),
+      (row) => row.articleId,
+    ),
     mentionCountOfOfficial: mentionCounter("OFFICIAL"),
     mentionCountOfOrganization: mentionCounter("ORGANIZATION"),
     mentionCountOfInitiative: mentionCounter("INITIATIVE"),

@@ -42,32 +42,34 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
     const raw = readFileSync(new URL(`stories/${entry.story}`, SEED_DIR), "utf8");
     const story = parseWireStory(raw);
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
-    await expectWritten(ctx.articles.create(
-      {
-        id,
-        slug: slugify(entry.headline),
-        headline: entry.headline,
-        summary: entry.summaryFromLead ? story.body.split("\n\n")[0]! : null,
-        body: story.body,
-        publishedAt: new Date(`${story.publishedOn}T00:00:00Z`),
-        source: entry.source,
-        dateline: story.dateline,
-        photo: story.photo,
-        url: entry.url,
-        themes: entry.themes,
-        // As ingestion would record it: ingesting the same story later finds this article.
-        contentHash: contentHash(raw),
-        officialIds: entry.officials.map((key) => stableId("official", key)),
-        initiativeIds: entry.initiatives.map((key) => stableId("initiative", key)),
-        countryCodes: entry.countries,
-        eventIds: entry.events.map((key) => stableId("event", key)),
-        mentions: entry.mentions.map((mention) => {
-          const kind = REF_KIND[mention.kind];
-          const refId = mention.ref === null ? null : kind ? stableId(kind, mention.ref) : mention.ref;
-          return { text: mention.text, kind: mention.kind, refId, confidence: mention.confidence };
-        }),
-      },
-      { checkReferences: false },
-    ));
+    await expectWritten(
+      ctx.articles.create(
+        {
+          id,
+          slug: slugify(entry.headline),
+          headline: entry.headline,
+          summary: entry.summaryFromLead ? story.body.split("\n\n")[0]! : null,
+          body: story.body,
+          publishedAt: new Date(`${story.publishedOn}T00:00:00Z`),
+          source: entry.source,
+          dateline: story.dateline,
+          photo: story.photo,
+          url: entry.url,
+          themes: entry.themes,
+          // As ingestion would record it: ingesting the same story later finds this article.
+          contentHash: contentHash(raw),
+          officialIds: entry.officials.map((key) => stableId("official", key)),
+          initiativeIds: entry.initiatives.map((key) => stableId("initiative", key)),
+          countryCodes: entry.countries,
+          eventIds: entry.events.map((key) => stableId("event", key)),
+          mentions: entry.mentions.map((mention) => {
+            const kind = REF_KIND[mention.kind];
+            const refId = mention.ref === null ? null : kind ? stableId(kind, mention.ref) : mention.ref;
+            return { text: mention.text, kind: mention.kind, refId, confidence: mention.confidence };
+          }),
+        },
+        { checkReferences: false },
+      ),
+    );
   }
 }

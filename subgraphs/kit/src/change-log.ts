@@ -18,8 +18,13 @@ export const changeLogTable = (schema: PgSchema) =>
       entityId: text("entity_id").notNull(),
       action: text("action").notNull(),
       actor: text("actor").notNull(),
-      at: timestamp("at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
-      fields: text("fields").array().notNull().default(sql`'{}'::text[]`),
+      at: timestamp("at", { withTimezone: true })
+        .notNull()
+        .default(sql`clock_timestamp()`),
+      fields: text("fields")
+        .array()
+        .notNull()
+        .default(sql`'{}'::text[]`),
     },
     (t) => [index("changes_entity_idx").on(t.entityType, t.entityId, t.at)],
   );
@@ -84,9 +89,16 @@ export async function recordChange(tx: Tx, table: ChangeLogTable, change: Change
 const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz", direction: "desc" };
 
 /** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */
-export function changeLoaders<TSchema extends Record<string, unknown>>(db: Database<TSchema>, table: ChangeLogTable, schemaName: string) {
+export function changeLoaders<TSchema extends Record<string, unknown>>(
+  db: Database<TSchema>,
+  table: ChangeLogTable,
+  schemaName: string,
+) {
   const byId = new DataLoader<string, ChangeRow | null>(async (ids) => {
-    const rows = await db.select().from(table).where(inArray(table.id, [...ids]));
+    const rows = await db
+      .select()
+      .from(table)
+      .where(inArray(table.id, [...ids]));
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -115,10 +127,13 @@ export function changeLoaders<TSchema extends Record<string, unknown>>(db: Datab
  * For the seed loaders: an entity exists, or existed (its history says it was created), so loading the seed again
  * must neither duplicate it nor bring it back after an editor deleted it.
  */
-export async function seenBefore(service: {
-  get(id: string): Promise<unknown>;
-  history(id: string, args: { first: number }): Promise<{ totalCount: number }>;
-}, id: string): Promise<boolean> {
+export async function seenBefore(
+  service: {
+    get(id: string): Promise<unknown>;
+    history(id: string, args: { first: number }): Promise<{ totalCount: number }>;
+  },
+  id: string,
+): Promise<boolean> {
   return (await service.get(id)) !== null || (await service.history(id, { first: 0 })).totalCount > 0;
 }
 

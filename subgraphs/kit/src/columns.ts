@@ -6,8 +6,12 @@ export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector
 
 /** Who changed a row and when, on every owned entity (the audit trail). */
 export const auditColumns = () => ({
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+  createdAt: timestamp("created_at", { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
   updatedBy: text("updated_by").notNull().default("system"),
 });
 

@@ -45,11 +45,13 @@ export interface OpenDatabase<TSchema extends Record<string, unknown>> {
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: DatabaseOptions<TSchema>,
 ): Promise<OpenDatabase<TSchema>> {
-  const logger: Logger | undefined = options.onStatement
-    ? { logQuery: (query) => options.onStatement!(query) }
-    : undefined;
+  const logger: Logger | undefined = options.onStatement ? { logQuery: (query) => options.onStatement!(query) } : undefined;
   // Each service keeps its own migration journal, so services can share one server database.
-  const journal = { migrationsFolder: options.migrationsFolder, migrationsSchema: "drizzle", migrationsTable: `${options.service}_migrations` };
+  const journal = {
+    migrationsFolder: options.migrationsFolder,
+    migrationsSchema: "drizzle",
+    migrationsTable: `${options.service}_migrations`,
+  };
 
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });

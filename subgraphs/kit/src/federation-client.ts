@@ -59,7 +59,11 @@ const LOOKUP: Record<Reference["kind"], { query: string; arg: string; type: stri
  * naming the field for each that does not. If the federation cannot answer, records UNAVAILABLE instead: a write
  * whose references cannot be checked is refused rather than stored with possibly broken references.
  */
-export async function checkReferences(client: FederationClient, references: readonly Reference[], validation: Validation): Promise<void> {
+export async function checkReferences(
+  client: FederationClient,
+  references: readonly Reference[],
+  validation: Validation,
+): Promise<void> {
   if (references.length === 0) return;
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
@@ -73,12 +77,20 @@ export async function checkReferences(client: FederationClient, references: read
   try {
     data = await askFederation(client, `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`, variables);
   } catch (error) {
-    validation.add(null, UserErrorCode.UNAVAILABLE, `Could not check references (${(error as Error).message}); nothing was written.`);
+    validation.add(
+      null,
+      UserErrorCode.UNAVAILABLE,
+      `Could not check references (${(error as Error).message}); nothing was written.`,
+    );
     return;
   }
   references.forEach((reference, index) => {
     if (data[`r${index}`] === null || data[`r${index}`] === undefined) {
-      validation.add(reference.field, UserErrorCode.UNKNOWN_REFERENCE, `\`${reference.field}\`: no ${reference.kind} "${reference.key}" exists.`);
+      validation.add(
+        reference.field,
+        UserErrorCode.UNKNOWN_REFERENCE,
+        `\`${reference.field}\`: no ${reference.kind} "${reference.key}" exists.`,
+      );
     }
   });
 }
@@ -99,7 +111,11 @@ export async function checkUnreferenced(
   try {
     data = await askFederation(client, query, variables);
   } catch (error) {
-    validation.add(null, UserErrorCode.UNAVAILABLE, `Could not check where this ${what} is used (${(error as Error).message}); nothing was deleted.`);
+    validation.add(
+      null,
+      UserErrorCode.UNAVAILABLE,
+      `Could not check where this ${what} is used (${(error as Error).message}); nothing was deleted.`,
+    );
     return;
   }
   const uses = Object.entries(counts)
@@ -107,7 +123,11 @@ export async function checkUnreferenced(
     .filter(([, count]) => count > 0)
     .map(([label, count]) => `${count} ${label}`);
   if (uses.length) {
-    validation.add("id", UserErrorCode.REFERENCED, `This ${what} is still referenced by ${uses.join(", ")}; remove those references first.`);
+    validation.add(
+      "id",
+      UserErrorCode.REFERENCED,
+      `This ${what} is still referenced by ${uses.join(", ")}; remove those references first.`,
+    );
   }
 }
 

@@ -53,4 +53,5 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
 // Fields that need another subgraph are nullable, so that subgraph being down costs only these fields (with an
 // error naming their path), never the whole response. Their descriptions say so in the same words everywhere.
 export const UNAVAILABLE = " Null only when the subgraph that owns these entities is unavailable; `errors` then says so.";
-export const CONTRIBUTED = " Contributed by another subgraph: null only when that subgraph is unavailable; `errors` then says so.";
+export const CONTRIBUTED =
+  " Contributed by another subgraph: null only when that subgraph is unavailable; `errors` then says so.";

@@ -54,7 +54,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }],
+        });
       }
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
@@ -64,7 +66,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
-      const page = (response.headers.get("content-type") ?? "").startsWith("text/html") && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      const page =
+        (response.headers.get("content-type") ?? "").startsWith("text/html") &&
+        /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
       if (page) {
         // The IDE page inlines all of GraphiQL (~9 MB); compressed once, it is sent at about a quarter of that.
         res.setHeader("content-encoding", "gzip");

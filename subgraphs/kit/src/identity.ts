@@ -19,7 +19,9 @@ const hmac = (secret: string, payload: string) => createHmac("sha256", secret).u
 
 /** Signs an identity for one subgraph (`audience`), so a captured header is no good at another. */
 export function signIdentity(identity: Identity, secret: string, audience: string, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ sub: identity.subject, scopes: identity.scopes, aud: audience, iat: now })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({ sub: identity.subject, scopes: identity.scopes, aud: audience, iat: now }),
+  ).toString("base64url");
   return `${payload}.${hmac(secret, payload)}`;
 }
 
@@ -32,7 +34,12 @@ export function verifyIdentity(header: string | undefined, secret: string, audie
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub?: unknown; scopes?: unknown; aud?: unknown; iat?: unknown };
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      sub?: unknown;
+      scopes?: unknown;
+      aud?: unknown;
+      iat?: unknown;
+    };
     if (typeof claims.sub !== "string" || !Array.isArray(claims.scopes) || typeof claims.iat !== "number") return null;
     if (claims.aud !== audience) return null;
     if (Math.abs(now - claims.iat) > MAX_AGE_MS) return null;

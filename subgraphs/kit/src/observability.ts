@@ -47,7 +47,8 @@ export class ServiceMetrics {
 }
 
 /** Operation names become label values: bounded in length and alphabet so a client cannot explode cardinality. */
-const operationLabel = (name: string | null | undefined) => (name && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "anonymous");
+const operationLabel = (name: string | null | undefined) =>
+  name && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "anonymous";
 
 /** Per operation: one structured log line (with the request id) and the request metrics. */
 export function observabilityPlugin<TContext extends BaseContext & { requestId?: string }>(

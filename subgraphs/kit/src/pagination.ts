@@ -49,7 +49,12 @@ export interface Connection<TNode> {
 }
 
 /** The `XConnection` and `XEdge` object types for one node type. */
-export function connectionType<TNode extends object>(node: ClassType<TNode>, nodeName: string, plural: string, options: { shareable?: boolean } = {}) {
+export function connectionType<TNode extends object>(
+  node: ClassType<TNode>,
+  nodeName: string,
+  plural: string,
+  options: { shareable?: boolean } = {},
+) {
   // A connection several subgraphs define (the same everywhere) must say so to composition.
   const shareable = options.shareable ? Directive("@shareable") : () => undefined;
 
@@ -143,7 +148,8 @@ const SORT_VALUE: Record<KeysetOrder["sortType"], (value: string | null) => bool
   text: (value) => value !== null,
   numeric: (value) => value !== null && /^-?\d+(\.\d+)?$/.test(value),
   date: (value) => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value),
-  timestamptz: (value) => value !== null && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value),
+  timestamptz: (value) =>
+    value !== null && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value),
 };
 
 interface PageRow {

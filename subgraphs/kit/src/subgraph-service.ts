@@ -55,9 +55,12 @@ export function subgraphConfigSchema(service: string, defaultPort: number) {
       NODE_ENV: z.string().default("development"),
     })
     .refine(
-      (env) => env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET || (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST as string)),
+      (env) =>
+        env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET ||
+        (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST as string)),
       {
-        message: "production, or listening beyond loopback (HOST), needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
+        message:
+          "production, or listening beyond loopback (HOST), needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
         path: ["GATEWAY_SHARED_SECRET"],
       },
     )
@@ -104,7 +107,11 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   const http = createGraphQLHttpServer<TContext>({
     apollo,
     context: async (req, requestId) =>
-      definition.createContext(db, { identity: identityOf(req, options.sharedSecret, definition.service), federation: options.federation, requestId }),
+      definition.createContext(db, {
+        identity: identityOf(req, options.sharedSecret, definition.service),
+        federation: options.federation,
+        requestId,
+      }),
     routes: {
       "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }),
       "GET /metrics": metrics.route,
@@ -140,7 +147,10 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     logger,
   });
   const url = await listen(http, config.port, config.host);
-  logger.info({ url: `${url}/graphql`, database: database.kind }, `${definition.service} subgraph ready at ${url}/graphql (${database.kind})`);
+  logger.info(
+    { url: `${url}/graphql`, database: database.kind },
+    `${definition.service} subgraph ready at ${url}/graphql (${database.kind})`,
+  );
 
   let stopping = false;
   const stop = async () => {

@@ -39,7 +39,8 @@ registerEnumType(UserErrorCode, {
 export class UserError {
   @Field(() => String, {
     nullable: true,
-    description: "Path of the offending argument, dot-separated, e.g. `input.positions.0.endDate`; null when no single field is at fault.",
+    description:
+      "Path of the offending argument, dot-separated, e.g. `input.positions.0.endDate`; null when no single field is at fault.",
   })
   field!: string | null;
 
@@ -79,7 +80,8 @@ export class Validation {
   /** A list of texts: at most `maxItems`, each within `max` characters, blanks refused, duplicates dropped. */
   texts(field: string, values: readonly string[] | null | undefined, rules: { maxItems: number; max: number }): string[] {
     const list = values ?? [];
-    if (list.length > rules.maxItems) this.add(field, UserErrorCode.TOO_MANY, `\`${field}\` takes at most ${rules.maxItems} items.`);
+    if (list.length > rules.maxItems)
+      this.add(field, UserErrorCode.TOO_MANY, `\`${field}\` takes at most ${rules.maxItems} items.`);
     const kept = list.map((value, index) => this.text(`${field}.${index}`, value, { required: true, max: rules.max }));
     return [...new Set(kept.filter((value): value is string => value !== null))];
   }
@@ -89,7 +91,11 @@ export class Validation {
     if (value === null || value === undefined) return null;
     const code = value.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(code)) {
-      this.add(field, UserErrorCode.INVALID_FORMAT, `\`${field}\` must be an ISO 3166-1 alpha-2 code such as MY, got "${value}".`);
+      this.add(
+        field,
+        UserErrorCode.INVALID_FORMAT,
+        `\`${field}\` must be an ISO 3166-1 alpha-2 code such as MY, got "${value}".`,
+      );
       return null;
     }
     return code;
@@ -117,7 +123,11 @@ export class Validation {
 }
 
 /** The user error of an update or delete whose target does not exist. */
-export const notFound = (id: string): UserError => ({ field: "id", code: UserErrorCode.NOT_FOUND, message: `Nothing with id "${id}" exists.` });
+export const notFound = (id: string): UserError => ({
+  field: "id",
+  code: UserErrorCode.NOT_FOUND,
+  message: `Nothing with id "${id}" exists.`,
+});
 
 /** The payload of a create or update: the entity when it was written, and the reasons when it was not. */
 export function payloadType<TEntity extends object>(name: string, field: string, entity: ClassType<TEntity>, verb: string) {
@@ -126,7 +136,10 @@ export function payloadType<TEntity extends object>(name: string, field: string,
     @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
     userErrors!: UserError[];
   }
-  Field(() => entity, { nullable: true, description: `The ${field} as stored; null when userErrors is not empty.` })(Payload.prototype, field);
+  Field(() => entity, { nullable: true, description: `The ${field} as stored; null when userErrors is not empty.` })(
+    Payload.prototype,
+    field,
+  );
   return Payload;
 }
 

@@ -15,10 +15,22 @@ export interface Repos {
 export function createLoaders(repos: Repos, db: OfficialsDb) {
   return {
     changes: changeLoaders(db, changes, "officials"),
-    officialById: rowLoader((ids) => repos.officials.byIds(ids), (row) => row.id),
-    organizationById: rowLoader((ids) => repos.organizations.byIds(ids), (row) => row.id),
-    countryByCode: rowLoader((codes) => repos.countries.byCodes(codes), (row) => row.code),
-    positionsByOfficial: groupLoader((ids) => repos.officials.positionsOf(ids), (row) => row.officialId),
+    officialById: rowLoader(
+      (ids) => repos.officials.byIds(ids),
+      (row) => row.id,
+    ),
+    organizationById: rowLoader(
+      (ids) => repos.organizations.byIds(ids),
+      (row) => row.id,
+    ),
+    countryByCode: rowLoader(
+      (codes) => repos.countries.byCodes(codes),
+      (row) => row.code,
+    ),
+    positionsByOfficial: groupLoader(
+      (ids) => repos.officials.positionsOf(ids),
+      (row) => row.officialId,
+    ),
     officialsByCountry: pageLoader((codes, args: { first: number; after?: string | null; filter?: OfficialFilter }) =>
       repos.officials.page(codes, "country", args),
     ),

@@ -8,13 +8,19 @@ export class ReferenceRepo {
 
   async countriesExist(codes: readonly string[]): Promise<Set<string>> {
     if (!codes.length) return new Set();
-    const rows = await this.db.select({ code: countries.code }).from(countries).where(inArray(countries.code, [...codes]));
+    const rows = await this.db
+      .select({ code: countries.code })
+      .from(countries)
+      .where(inArray(countries.code, [...codes]));
     return new Set(rows.map((row) => row.code));
   }
 
   async organizationsExist(ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, [...ids]));
+    const rows = await this.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(inArray(organizations.id, [...ids]));
     return new Set(rows.map((row) => row.id));
   }
 

@@ -10,7 +10,14 @@ import { OrganizationResolver } from "./organization/organization.resolver.js";
 /** The officials subgraph schema: owns Official, Organization and Country. */
 export function buildOfficialsSchema() {
   return buildFederatedSchema<OfficialsContext>({
-    resolvers: [OfficialResolver, OfficialMutations, PositionResolver, OrganizationResolver, OrganizationMutations, CountryResolver],
+    resolvers: [
+      OfficialResolver,
+      OfficialMutations,
+      PositionResolver,
+      OrganizationResolver,
+      OrganizationMutations,
+      CountryResolver,
+    ],
     referenceResolvers: {
       Official: { __resolveReference: (ref, ctx) => ctx.officials.get(String(ref.id)) },
       Organization: { __resolveReference: (ref, ctx) => ctx.organizations.get(String(ref.id)) },

@@ -48,4 +48,3 @@ export async function seedOfficials(db: OfficialsDb): Promise<void> {
     );
   }
 }
-

@@ -13,15 +13,42 @@ export interface Repos {
 export function createLoaders(repos: Repos, db: PolicyDb) {
   return {
     changes: changeLoaders(db, changes, "policy"),
-    initiativeById: rowLoader((ids) => repos.initiatives.byIds(ids), (row) => row.id),
-    championsByInitiative: groupLoader((ids) => repos.initiatives.championsOf(ids), (row) => row.initiativeId),
-    eventById: rowLoader((ids) => repos.events.byIds(ids), (row) => row.id),
-    childrenByEvent: groupLoader((ids) => repos.events.childrenOf(ids), (row) => row.parentId!),
-    participantsByEvent: groupLoader((ids) => repos.events.participantsOf(ids), (row) => row.eventId),
-    countriesByEvent: groupLoader((ids) => repos.events.countriesOf(ids), (row) => row.eventId),
-    initiativesByEvent: groupLoader((ids) => repos.events.initiativeLinks("event", ids), (row) => row.eventId),
-    eventsByInitiative: groupLoader((ids) => repos.events.initiativeLinks("initiative", ids), (row) => row.initiativeId),
-    outcomesByEvent: groupLoader((ids) => repos.events.outcomesOf(ids), (row) => row.eventId),
+    initiativeById: rowLoader(
+      (ids) => repos.initiatives.byIds(ids),
+      (row) => row.id,
+    ),
+    championsByInitiative: groupLoader(
+      (ids) => repos.initiatives.championsOf(ids),
+      (row) => row.initiativeId,
+    ),
+    eventById: rowLoader(
+      (ids) => repos.events.byIds(ids),
+      (row) => row.id,
+    ),
+    childrenByEvent: groupLoader(
+      (ids) => repos.events.childrenOf(ids),
+      (row) => row.parentId!,
+    ),
+    participantsByEvent: groupLoader(
+      (ids) => repos.events.participantsOf(ids),
+      (row) => row.eventId,
+    ),
+    countriesByEvent: groupLoader(
+      (ids) => repos.events.countriesOf(ids),
+      (row) => row.eventId,
+    ),
+    initiativesByEvent: groupLoader(
+      (ids) => repos.events.initiativeLinks("event", ids),
+      (row) => row.eventId,
+    ),
+    eventsByInitiative: groupLoader(
+      (ids) => repos.events.initiativeLinks("initiative", ids),
+      (row) => row.initiativeId,
+    ),
+    outcomesByEvent: groupLoader(
+      (ids) => repos.events.outcomesOf(ids),
+      (row) => row.eventId,
+    ),
     initiativesByChampion: pageLoader((ids, args: InitiativePageArgs) => repos.initiatives.page(ids, "champion", args)),
     initiativesByLead: pageLoader((ids, args: InitiativePageArgs) => repos.initiatives.page(ids, "leadOrganization", args)),
     initiativesByCountry: pageLoader((codes, args: InitiativePageArgs) => repos.initiatives.page(codes, "country", args)),

@@ -6,8 +6,18 @@ import { PolicyEvent } from "./event/event.type.js";
 import { CreatePolicyInitiativeInput, UpdatePolicyInitiativeInput } from "./initiative/initiative.inputs.js";
 import { PolicyInitiative } from "./initiative/initiative.type.js";
 
-const CreatePolicyInitiativePayload = payloadType("CreatePolicyInitiativePayload", "initiative", PolicyInitiative, "createPolicyInitiative");
-const UpdatePolicyInitiativePayload = payloadType("UpdatePolicyInitiativePayload", "initiative", PolicyInitiative, "updatePolicyInitiative");
+const CreatePolicyInitiativePayload = payloadType(
+  "CreatePolicyInitiativePayload",
+  "initiative",
+  PolicyInitiative,
+  "createPolicyInitiative",
+);
+const UpdatePolicyInitiativePayload = payloadType(
+  "UpdatePolicyInitiativePayload",
+  "initiative",
+  PolicyInitiative,
+  "updatePolicyInitiative",
+);
 const DeletePolicyInitiativePayload = deletePayloadType("DeletePolicyInitiativePayload", "policy initiative");
 const CreatePolicyEventPayload = payloadType("CreatePolicyEventPayload", "event", PolicyEvent, "createPolicyEvent");
 const UpdatePolicyEventPayload = payloadType("UpdatePolicyEventPayload", "event", PolicyEvent, "updatePolicyEvent");
@@ -23,7 +33,9 @@ export class PolicyMutations {
     return ctx.initiatives.create(input);
   }
 
-  @Mutation(() => UpdatePolicyInitiativePayload, { description: "Changes a policy initiative; omitted fields stay as they are. Needs `policy:write`." })
+  @Mutation(() => UpdatePolicyInitiativePayload, {
+    description: "Changes a policy initiative; omitted fields stay as they are. Needs `policy:write`.",
+  })
   updatePolicyInitiative(
     @Arg("id", () => ID, { description: "The initiative to change." }) id: string,
     @Arg("input", () => UpdatePolicyInitiativeInput, { description: "The changes." }) input: UpdatePolicyInitiativeInput,
@@ -35,11 +47,16 @@ export class PolicyMutations {
   @Mutation(() => DeletePolicyInitiativePayload, {
     description: "Deletes a policy initiative. Refused (REFERENCED) while events or articles refer to it. Needs `policy:write`.",
   })
-  deletePolicyInitiative(@Arg("id", () => ID, { description: "The initiative to delete." }) id: string, @Ctx() ctx: PolicyContext) {
+  deletePolicyInitiative(
+    @Arg("id", () => ID, { description: "The initiative to delete." }) id: string,
+    @Ctx() ctx: PolicyContext,
+  ) {
     return ctx.initiatives.delete(id);
   }
 
-  @Mutation(() => CreatePolicyEventPayload, { description: "Adds a policy event with its links and outcomes. Needs the `policy:write` scope." })
+  @Mutation(() => CreatePolicyEventPayload, {
+    description: "Adds a policy event with its links and outcomes. Needs the `policy:write` scope.",
+  })
   createPolicyEvent(
     @Arg("input", () => CreatePolicyEventInput, { description: "The new event." }) input: CreatePolicyEventInput,
     @Ctx() ctx: PolicyContext,
@@ -47,7 +64,9 @@ export class PolicyMutations {
     return ctx.events.create(input);
   }
 
-  @Mutation(() => UpdatePolicyEventPayload, { description: "Changes a policy event; omitted fields stay as they are. Needs `policy:write`." })
+  @Mutation(() => UpdatePolicyEventPayload, {
+    description: "Changes a policy event; omitted fields stay as they are. Needs `policy:write`.",
+  })
   updatePolicyEvent(
     @Arg("id", () => ID, { description: "The event to change." }) id: string,
     @Arg("input", () => UpdatePolicyEventInput, { description: "The changes." }) input: UpdatePolicyEventInput,
@@ -57,7 +76,8 @@ export class PolicyMutations {
   }
 
   @Mutation(() => DeletePolicyEventPayload, {
-    description: "Deletes a policy event with its outcomes. Refused (REFERENCED) while it has child events or articles report on it. Needs `policy:write`.",
+    description:
+      "Deletes a policy event with its outcomes. Refused (REFERENCED) while it has child events or articles report on it. Needs `policy:write`.",
   })
   deletePolicyEvent(@Arg("id", () => ID, { description: "The event to delete." }) id: string, @Ctx() ctx: PolicyContext) {
     return ctx.events.delete(id);

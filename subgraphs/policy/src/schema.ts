@@ -3,11 +3,7 @@ import type { PolicyContext } from "./context.js";
 import { EventResolver, LocationResolver } from "./event/event.resolver.js";
 import { PolicyMutations } from "./mutations.js";
 import { InitiativeResolver } from "./initiative/initiative.resolver.js";
-import {
-  CountryPolicyResolver,
-  OfficialPolicyResolver,
-  OrganizationPolicyResolver,
-} from "./references/references.resolver.js";
+import { CountryPolicyResolver, OfficialPolicyResolver, OrganizationPolicyResolver } from "./references/references.resolver.js";
 
 /** The policy subgraph schema: owns PolicyInitiative and PolicyEvent, contributes to Official, Organization, Country. */
 export function buildPolicySchema() {

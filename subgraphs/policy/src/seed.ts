@@ -42,31 +42,35 @@ export async function seedPolicy(db: PolicyDb): Promise<void> {
     const id = stableId("initiative", initiative.key);
     if (await seenBefore(ctx.initiatives, id)) continue;
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
-    await expectWritten(ctx.initiatives.create(
-      {
-        ...initiative,
-        id,
-        leadOrganizationId: initiative.leadOrganization ? stableId("organization", initiative.leadOrganization) : null,
-        championIds: initiative.champions.map((key) => stableId("official", key)),
-      },
-      { checkReferences: false },
-    ));
+    await expectWritten(
+      ctx.initiatives.create(
+        {
+          ...initiative,
+          id,
+          leadOrganizationId: initiative.leadOrganization ? stableId("organization", initiative.leadOrganization) : null,
+          championIds: initiative.champions.map((key) => stableId("official", key)),
+        },
+        { checkReferences: false },
+      ),
+    );
   }
   // Parents are listed before their children, so a child's parent always exists when it is created.
   for (const event of data.events) {
     const id = stableId("event", event.key);
     if (await seenBefore(ctx.events, id)) continue;
-    await expectWritten(ctx.events.create(
-      {
-        ...event,
-        id,
-        parentId: event.parent ? stableId("event", event.parent) : null,
-        participantIds: event.participants.map((key) => stableId("official", key)),
-        countryCodes: event.countries,
-        initiativeIds: event.initiatives.map((key) => stableId("initiative", key)),
-        outcomes: event.outcomes.map((outcome) => ({ ...outcome, id: stableId("outcome", outcome.key) })),
-      },
-      { checkReferences: false },
-    ));
+    await expectWritten(
+      ctx.events.create(
+        {
+          ...event,
+          id,
+          parentId: event.parent ? stableId("event", event.parent) : null,
+          participantIds: event.participants.map((key) => stableId("official", key)),
+          countryCodes: event.countries,
+          initiativeIds: event.initiatives.map((key) => stableId("initiative", key)),
+          outcomes: event.outcomes.map((outcome) => ({ ...outcome, id: stableId("outcome", outcome.key) })),
+        },
+        { checkReferences: false },
+      ),
+    );
   }
 }

@@ -17,7 +17,11 @@ export function oneOf(v: Validation, set: keyof typeof sets, field: string, valu
 }
 
 export function themes(v: Validation, field: string, values: readonly string[] | null | undefined): string[] {
-  return [...new Set((values ?? []).map((value, index) => oneOf(v, "theme", `${field}.${index}`, value)).filter((t): t is string => t !== null))];
+  return [
+    ...new Set(
+      (values ?? []).map((value, index) => oneOf(v, "theme", `${field}.${index}`, value)).filter((t): t is string => t !== null),
+    ),
+  ];
 }
 
 /**

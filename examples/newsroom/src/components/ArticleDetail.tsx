@@ -8,17 +8,57 @@ export const ArticleDetailDocument = graphql(`
       headline
       body
       publishedAt
-      source { name }
-      dateline { place agency }
-      photo { caption credit }
+      source {
+        name
+      }
+      dateline {
+        place
+        agency
+      }
+      photo {
+        caption
+        credit
+      }
       officials {
         id
         displayName
-        country { code name }
-        currentPosition { title isCurrent organization { name } }
-        initiatives(first: 5) { totalCount edges { node { id name acronym status } } }
+        country {
+          code
+          name
+        }
+        currentPosition {
+          title
+          isCurrent
+          organization {
+            name
+          }
+        }
+        initiatives(first: 5) {
+          totalCount
+          edges {
+            node {
+              id
+              name
+              acronym
+              status
+            }
+          }
+        }
       }
-      events { id kind title startDate location { name } outcomes { id statement status } }
+      events {
+        id
+        kind
+        title
+        startDate
+        location {
+          name
+        }
+        outcomes {
+          id
+          statement
+          status
+        }
+      }
     }
   }
 `);
@@ -26,7 +66,12 @@ export const ArticleDetailDocument = graphql(`
 export function ArticleDetail({ id }: { id: string }) {
   const { data, loading, error } = useQuery(ArticleDetailDocument, { variables: { id } });
   if (loading && !data) return <section className="detail">Loading…</section>;
-  if (error) return <section className="detail" role="alert">Could not load the article: {error.message}</section>;
+  if (error)
+    return (
+      <section className="detail" role="alert">
+        Could not load the article: {error.message}
+      </section>
+    );
   const article = data?.article;
   if (!article) return <section className="detail">This article no longer exists.</section>;
   return (

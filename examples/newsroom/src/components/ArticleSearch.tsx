@@ -6,8 +6,22 @@ export const SearchArticlesDocument = graphql(`
   query SearchArticles($search: String, $after: String) {
     articles(first: 3, after: $after, filter: { search: $search }) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id headline publishedAt source { code } themes } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          headline
+          publishedAt
+          source {
+            code
+          }
+          themes
+        }
+      }
     }
   }
 `);
@@ -25,7 +39,12 @@ export function ArticleSearch({ openId, onOpen }: { openId: string | null; onOpe
           setSearch(input.trim() || null);
         }}
       >
-        <input aria-label="Search articles" placeholder="Search articles, e.g. cybersecurity" value={input} onChange={(e) => setInput(e.target.value)} />
+        <input
+          aria-label="Search articles"
+          placeholder="Search articles, e.g. cybersecurity"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <button type="submit">Search</button>
       </form>
       {error && <p role="alert">Could not load articles: {error.message}</p>}

@@ -74,7 +74,10 @@ export class CreateArticleInput {
   themes?: PolicyTheme[] | null;
 }
 
-@InputType({ description: "Changes to an article. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list." })
+@InputType({
+  description:
+    "Changes to an article. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list.",
+})
 export class UpdateArticleInput {
   @Field(() => String, { nullable: true, description: "Headline." })
   headline?: string | null;

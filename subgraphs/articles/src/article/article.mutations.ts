@@ -11,11 +11,16 @@ const DeleteArticlePayload = deletePayloadType("DeleteArticlePayload", "article"
 @Resolver(() => Article)
 export class ArticleMutations {
   @Mutation(() => CreateArticlePayload, { description: "Adds an article with its links. Needs the `articles:write` scope." })
-  createArticle(@Arg("input", () => CreateArticleInput, { description: "The new article." }) input: CreateArticleInput, @Ctx() ctx: ArticlesContext) {
+  createArticle(
+    @Arg("input", () => CreateArticleInput, { description: "The new article." }) input: CreateArticleInput,
+    @Ctx() ctx: ArticlesContext,
+  ) {
     return ctx.articles.create(input);
   }
 
-  @Mutation(() => UpdateArticlePayload, { description: "Changes an article; omitted fields stay as they are. Needs `articles:write`." })
+  @Mutation(() => UpdateArticlePayload, {
+    description: "Changes an article; omitted fields stay as they are. Needs `articles:write`.",
+  })
   updateArticle(
     @Arg("id", () => ID, { description: "The article to change." }) id: string,
     @Arg("input", () => UpdateArticleInput, { description: "The changes." }) input: UpdateArticleInput,
@@ -24,7 +29,9 @@ export class ArticleMutations {
     return ctx.articles.update(id, input);
   }
 
-  @Mutation(() => DeleteArticlePayload, { description: "Deletes an article with its links and mentions. Needs `articles:write`." })
+  @Mutation(() => DeleteArticlePayload, {
+    description: "Deletes an article with its links and mentions. Needs `articles:write`.",
+  })
   deleteArticle(@Arg("id", () => ID, { description: "The article to delete." }) id: string, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.delete(id);
   }

@@ -36,7 +36,10 @@ export class ArticleRepo {
   constructor(private readonly db: ArticlesDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(articles)).from(articles).where(inArray(articles.id, [...ids]));
+    return this.db
+      .select(readColumns(articles))
+      .from(articles)
+      .where(inArray(articles.id, [...ids]));
   }
 
   byContentHash(hash: string) {
@@ -126,7 +129,13 @@ export class ArticleRepo {
   }
 
   /** Updates the row; replaces the links of each given kind, and the mentions when given; one transaction. */
-  async update(id: string, row: Partial<typeof articles.$inferInsert>, links: Map<LinkKind, LinkRow[]>, found: MentionInsert[] | undefined, change: ChangeInput) {
+  async update(
+    id: string,
+    row: Partial<typeof articles.$inferInsert>,
+    links: Map<LinkKind, LinkRow[]>,
+    found: MentionInsert[] | undefined,
+    change: ChangeInput,
+  ) {
     await this.db.transaction(async (tx) => {
       await recordChange(tx, changes, change);
       await tx.update(articles).set(row).where(eq(articles.id, id));

@@ -9,7 +9,9 @@ import { Article, ArticleSource, Dateline, Photo } from "./article.type.js";
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  @FieldResolver(() => ChangeConnection, {
+    description: "Who changed this record, when, and which fields: its audit trail, newest first.",
+  })
   history(@Root() record: ArticleRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.history(record.id, page);
   }
@@ -54,7 +56,10 @@ export class ArticleResolver {
     return (await ctx.articles.links(article.id, "OFFICIAL")).map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [PolicyInitiative], { nullable: true, description: `Policy initiatives the article is about.${UNAVAILABLE}` })
+  @FieldResolver(() => [PolicyInitiative], {
+    nullable: true,
+    description: `Policy initiatives the article is about.${UNAVAILABLE}`,
+  })
   async initiatives(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<PolicyInitiative[]> {
     return (await ctx.articles.links(article.id, "INITIATIVE")).map((id) => ({ id }));
   }

@@ -60,13 +60,16 @@ const LINKED_BY: Record<LinkKind, keyof Loaders> = {
   EVENT: "articlesByEvent",
 };
 
-const LINK_INPUTS: { kind: LinkKind; field: "officialIds" | "initiativeIds" | "countryCodes" | "eventIds"; ref: Reference["kind"] }[] = [
+const LINK_INPUTS: {
+  kind: LinkKind;
+  field: "officialIds" | "initiativeIds" | "countryCodes" | "eventIds";
+  ref: Reference["kind"];
+}[] = [
   { kind: "OFFICIAL", field: "officialIds", ref: "official" },
   { kind: "INITIATIVE", field: "initiativeIds", ref: "initiative" },
   { kind: "COUNTRY", field: "countryCodes", ref: "country" },
   { kind: "EVENT", field: "eventIds", ref: "event" },
 ];
-
 
 export class ArticleService {
   constructor(
@@ -148,7 +151,13 @@ export class ArticleService {
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { article: null, userErrors: v.errors };
     const found = row.body ? mentionRows(row.body, input.mentions ?? (await this.repo.mentionSpecs(id))) : undefined;
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, found, { entityType: "Article", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, found, {
+      entityType: "Article",
+      entityId: id,
+      action: ChangeAction.UPDATED,
+      actor: actor.subject,
+      fields: givenFields(input),
+    });
     return { article: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -156,7 +165,13 @@ export class ArticleService {
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
     const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
-    await this.repo.delete(id, { entityType: "Article", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
+    await this.repo.delete(id, {
+      entityType: "Article",
+      entityId: id,
+      action: ChangeAction.DELETED,
+      actor: actor.subject,
+      fields: [],
+    });
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
@@ -175,18 +190,28 @@ export class ArticleService {
 
   private validate(input: ArticleInput, v: Validation, creating: boolean) {
     const row: Partial<Omit<ArticleRow, "id" | "createdAt" | "updatedAt" | "updatedBy">> = {};
-    if (creating || input.headline !== undefined) row.headline = v.text("input.headline", input.headline, { required: true, max: 300 }) ?? undefined;
-    if (creating || input.body !== undefined) row.body = v.text("input.body", input.body, { required: true, max: 200_000 }) ?? undefined;
+    if (creating || input.headline !== undefined)
+      row.headline = v.text("input.headline", input.headline, { required: true, max: 300 }) ?? undefined;
+    if (creating || input.body !== undefined)
+      row.body = v.text("input.body", input.body, { required: true, max: 200_000 }) ?? undefined;
     if (input.summary !== undefined) row.summary = v.text("input.summary", input.summary, { max: 2000 });
     if (input.slug !== undefined && input.slug !== null) {
       if (!SLUG.test(input.slug) || input.slug.length > 120) {
-        v.add("input.slug", UserErrorCode.INVALID_FORMAT, "`input.slug` must be lower-case words of a-z and 0-9 joined by hyphens, at most 120 characters.");
+        v.add(
+          "input.slug",
+          UserErrorCode.INVALID_FORMAT,
+          "`input.slug` must be lower-case words of a-z and 0-9 joined by hyphens, at most 120 characters.",
+        );
       } else row.slug = input.slug;
     }
     if (creating || input.publishedAt !== undefined) {
       if (!input.publishedAt) v.add("input.publishedAt", UserErrorCode.REQUIRED, "`input.publishedAt` is required.");
       else if (input.publishedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-        v.add("input.publishedAt", UserErrorCode.IN_FUTURE, "`input.publishedAt` lies in the future; an article cannot be published later than now.");
+        v.add(
+          "input.publishedAt",
+          UserErrorCode.IN_FUTURE,
+          "`input.publishedAt` lies in the future; an article cannot be published later than now.",
+        );
       } else row.publishedAt = input.publishedAt;
     }
     if (creating || input.source !== undefined) {
@@ -194,7 +219,9 @@ export class ArticleService {
       row.sourceCode = v.text("input.source.code", input.source?.code, { max: 32 });
     }
     if (input.dateline !== undefined) {
-      row.datelinePlace = input.dateline ? v.text("input.dateline.place", input.dateline.place, { required: true, max: 200 }) : null;
+      row.datelinePlace = input.dateline
+        ? v.text("input.dateline.place", input.dateline.place, { required: true, max: 200 })
+        : null;
       row.datelineAgency = input.dateline ? v.text("input.dateline.agency", input.dateline.agency, { max: 32 }) : null;
     }
     if (input.photo !== undefined) {
@@ -204,7 +231,8 @@ export class ArticleService {
     if (input.url !== undefined) row.url = v.url("input.url", input.url);
     if (input.themes !== undefined) {
       (input.themes ?? []).forEach((theme, index) => {
-        if (!THEMES.has(theme)) v.add(`input.themes.${index}`, UserErrorCode.INVALID_FORMAT, `\`input.themes.${index}\` is not a PolicyTheme.`);
+        if (!THEMES.has(theme))
+          v.add(`input.themes.${index}`, UserErrorCode.INVALID_FORMAT, `\`input.themes.${index}\` is not a PolicyTheme.`);
       });
       row.themes = [...new Set(input.themes ?? [])];
     }
@@ -223,7 +251,10 @@ export class ArticleService {
         // The error names the item as the caller sent it (its index before duplicates were dropped).
         references.push({ kind: ref, key, field: `input.${field}.${index}` });
       });
-      links.set(kind, keys.map((refId, position) => ({ kind, refId, position })));
+      links.set(
+        kind,
+        keys.map((refId, position) => ({ kind, refId, position })),
+      );
     }
     return { row, links, references };
   }

@@ -2,7 +2,10 @@ import { DateTimeScalar } from "@newsfed/kit";
 import { PolicyTheme } from "@newsfed/policy/themes";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A news article, with the officials, initiatives, countries and events it is about. Owned by the articles subgraph." })
+@ObjectType({
+  description:
+    "A news article, with the officials, initiatives, countries and events it is about. Owned by the articles subgraph.",
+})
 @Directive('@key(fields: "id")')
 export class Article {
   @Field(() => ID, { description: "Stable opaque identifier." })
@@ -20,7 +23,9 @@ export class Article {
   @Field(() => String, { description: "Full text: paragraphs separated by a blank line. Mention offsets index into it." })
   body!: string;
 
-  @Field(() => DateTimeScalar, { description: "When the article was published. Stories dated by day only are stored at 00:00 UTC of that day." })
+  @Field(() => DateTimeScalar, {
+    description: "When the article was published. Stories dated by day only are stored at 00:00 UTC of that day.",
+  })
   publishedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "Where the article is published online; null when unknown." })

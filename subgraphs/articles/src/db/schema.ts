@@ -22,7 +22,10 @@ export const articles = articlesSchema.table(
     photoCaption: text("photo_caption"),
     photoCredit: text("photo_credit"),
     url: text("url"),
-    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** SHA-256 of an ingested wire story's normalized text: the same story ingested twice is one article. */
     contentHash: text("content_hash"),
     search: tsvector("search").generatedAlwaysAs(

@@ -12,11 +12,69 @@ const PAGE = 100;
 const MAX_PAGES = 20;
 
 const DIRECTORY_QUERY = /* GraphQL */ `
-  query IngestionDirectory($first: Int!, $officials: String, $countries: String, $initiatives: String, $organizations: String, $withOfficials: Boolean!, $withCountries: Boolean!, $withInitiatives: Boolean!, $withOrganizations: Boolean!) {
-    officials(first: $first, after: $officials) @include(if: $withOfficials) { pageInfo { hasNextPage endCursor } edges { node { id name displayName otherNames } } }
-    countries(first: $first, after: $countries) @include(if: $withCountries) { pageInfo { hasNextPage endCursor } edges { node { code name } } }
-    initiatives(first: $first, after: $initiatives) @include(if: $withInitiatives) { pageInfo { hasNextPage endCursor } edges { node { id name acronym } } }
-    organizations(first: $first, after: $organizations) @include(if: $withOrganizations) { pageInfo { hasNextPage endCursor } edges { node { id name acronym } } }
+  query IngestionDirectory(
+    $first: Int!
+    $officials: String
+    $countries: String
+    $initiatives: String
+    $organizations: String
+    $withOfficials: Boolean!
+    $withCountries: Boolean!
+    $withInitiatives: Boolean!
+    $withOrganizations: Boolean!
+  ) {
+    officials(first: $first, after: $officials) @include(if: $withOfficials) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          displayName
+          otherNames
+        }
+      }
+    }
+    countries(first: $first, after: $countries) @include(if: $withCountries) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          code
+          name
+        }
+      }
+    }
+    initiatives(first: $first, after: $initiatives) @include(if: $withInitiatives) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          acronym
+        }
+      }
+    }
+    organizations(first: $first, after: $organizations) @include(if: $withOrganizations) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          acronym
+        }
+      }
+    }
   }
 `;
 

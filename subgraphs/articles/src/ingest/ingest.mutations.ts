@@ -14,13 +14,19 @@ export class IngestArticleInput {
   @Field(() => String, { nullable: true, description: "Where the story is published online (http or https)." })
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The headline; wire text carries none, so the lead's first sentence is used when omitted." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The headline; wire text carries none, so the lead's first sentence is used when omitted.",
+  })
   headline?: string | null;
 }
 
 @ObjectType({ description: "The result of ingesting a wire story." })
 export class IngestArticlePayload {
-  @Field(() => Article, { nullable: true, description: "The article for this story: new, or the one an earlier ingestion of the same text created." })
+  @Field(() => Article, {
+    nullable: true,
+    description: "The article for this story: new, or the one an earlier ingestion of the same text created.",
+  })
   article!: unknown;
 
   @Field(() => Boolean, { description: "False when the same story was already ingested (nothing new was stored)." })
@@ -36,7 +42,10 @@ export class IngestMutations {
     description:
       "Turns a raw wire story into an article with located mentions, linked to the known officials, initiatives and countries it names. Idempotent: the same text again returns the same article with `created: false`. Needs `articles:write`.",
   })
-  ingestArticle(@Arg("input", () => IngestArticleInput, { description: "The story." }) input: IngestArticleInput, @Ctx() ctx: ArticlesContext) {
+  ingestArticle(
+    @Arg("input", () => IngestArticleInput, { description: "The story." }) input: IngestArticleInput,
+    @Ctx() ctx: ArticlesContext,
+  ) {
     return ctx.ingestion.ingest(input);
   }
 }

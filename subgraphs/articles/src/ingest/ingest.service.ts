@@ -49,7 +49,12 @@ export class IngestService {
     if (text) {
       try {
         story = parseWireStory(text);
-        if (!story.dateline) v.add("input.text", UserErrorCode.INVALID_FORMAT, "The story has no `Place (AGENCY) -` dateline opening its first paragraph.");
+        if (!story.dateline)
+          v.add(
+            "input.text",
+            UserErrorCode.INVALID_FORMAT,
+            "The story has no `Place (AGENCY) -` dateline opening its first paragraph.",
+          );
       } catch (error) {
         if (!(error instanceof WireStoryError)) throw error;
         v.add("input.text", UserErrorCode.INVALID_FORMAT, error.message);
@@ -72,30 +77,32 @@ export class IngestService {
     const linked = (kind: string) => [...new Set(found.filter((m) => m.kind === kind && m.refId).map((m) => m.refId!))];
     const agency = story.dateline!.agency;
     const lead = story.body.split("\n\n")[0]!;
-    const result = await this.articles.create(
-      {
-        headline: input.headline ?? headlineFrom(lead),
-        summary: lead.length <= 2000 ? lead : null,
-        body: story.body,
-        publishedAt: new Date(`${story.publishedOn}T00:00:00Z`),
-        source: { name: directory.organizationsByAcronym.get(agency)?.name ?? agency, code: agency },
-        dateline: story.dateline,
-        photo: story.photo,
-        url,
-        officialIds: linked("OFFICIAL"),
-        initiativeIds: linked("INITIATIVE"),
-        countryCodes: linked("COUNTRY"),
-        mentions: directory.specs,
-        contentHash: hash,
-      },
-      // The directory was just read from the owners: every linked key exists.
-      { checkReferences: false },
-    ).catch(async (error: unknown) => {
-      // A concurrent ingestion of the same story won the unique content hash: answer as a repeat.
-      const winner = await this.byHash(hash);
-      if (winner) return { article: winner, userErrors: [], repeated: true };
-      throw error;
-    });
+    const result = await this.articles
+      .create(
+        {
+          headline: input.headline ?? headlineFrom(lead),
+          summary: lead.length <= 2000 ? lead : null,
+          body: story.body,
+          publishedAt: new Date(`${story.publishedOn}T00:00:00Z`),
+          source: { name: directory.organizationsByAcronym.get(agency)?.name ?? agency, code: agency },
+          dateline: story.dateline,
+          photo: story.photo,
+          url,
+          officialIds: linked("OFFICIAL"),
+          initiativeIds: linked("INITIATIVE"),
+          countryCodes: linked("COUNTRY"),
+          mentions: directory.specs,
+          contentHash: hash,
+        },
+        // The directory was just read from the owners: every linked key exists.
+        { checkReferences: false },
+      )
+      .catch(async (error: unknown) => {
+        // A concurrent ingestion of the same story won the unique content hash: answer as a repeat.
+        const winner = await this.byHash(hash);
+        if (winner) return { article: winner, userErrors: [], repeated: true };
+        throw error;
+      });
     if ("repeated" in result) return { article: result.article, created: false, userErrors: [] };
     return { article: result.article, created: result.userErrors.length === 0, userErrors: result.userErrors };
   }

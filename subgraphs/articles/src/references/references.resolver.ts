@@ -9,12 +9,18 @@ import { Country, Official, Organization, PolicyEvent, PolicyInitiative } from "
 
 @Resolver(() => Official)
 export class OfficialArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this official, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
+  @FieldResolver(() => ArticleConnection, {
+    nullable: true,
+    description: `Articles about this official, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}`,
+  })
   articles(@Root() official: Official, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("OFFICIAL", official.id, args);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: `How many times articles' text names this official, over all articles.${CONTRIBUTED}` })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `How many times articles' text names this official, over all articles.${CONTRIBUTED}`,
+  })
   mentionCount(@Root() official: Official, @Ctx() ctx: ArticlesContext) {
     return ctx.loaders.mentionCountOfOfficial.load(official.id);
   }
@@ -22,7 +28,10 @@ export class OfficialArticlesResolver {
 
 @Resolver(() => Country)
 export class CountryArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this country, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
+  @FieldResolver(() => ArticleConnection, {
+    nullable: true,
+    description: `Articles about this country, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}`,
+  })
   articles(@Root() country: Country, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("COUNTRY", country.code, args);
   }
@@ -30,7 +39,10 @@ export class CountryArticlesResolver {
 
 @Resolver(() => PolicyInitiative)
 export class InitiativeArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles about this initiative, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
+  @FieldResolver(() => ArticleConnection, {
+    nullable: true,
+    description: `Articles about this initiative, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}`,
+  })
   articles(@Root() initiative: PolicyInitiative, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("INITIATIVE", initiative.id, args);
   }
@@ -43,7 +55,10 @@ export class InitiativeArticlesResolver {
 
 @Resolver(() => Organization)
 export class OrganizationArticlesResolver {
-  @FieldResolver(() => Int, { nullable: true, description: `How many times articles' text names this organization.${CONTRIBUTED}` })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `How many times articles' text names this organization.${CONTRIBUTED}`,
+  })
   mentionCount(@Root() organization: Organization, @Ctx() ctx: ArticlesContext) {
     return ctx.loaders.mentionCountOfOrganization.load(organization.id);
   }
@@ -51,7 +66,10 @@ export class OrganizationArticlesResolver {
 
 @Resolver(() => PolicyEvent)
 export class EventArticlesResolver {
-  @FieldResolver(() => ArticleConnection, { nullable: true, description: `Articles reporting on this event, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}` })
+  @FieldResolver(() => ArticleConnection, {
+    nullable: true,
+    description: `Articles reporting on this event, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}`,
+  })
   articles(@Root() event: PolicyEvent, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
     return ctx.articles.linkedTo("EVENT", event.id, args);
   }

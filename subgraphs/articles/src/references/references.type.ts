@@ -24,14 +24,20 @@ export class Organization {
   id!: string;
 }
 
-@ObjectType({ description: "A government policy programme or plan, e.g. the Malaysia Digital Economy Blueprint. Owned by the policy subgraph." })
+@ObjectType({
+  description:
+    "A government policy programme or plan, e.g. the Malaysia Digital Economy Blueprint. Owned by the policy subgraph.",
+})
 @Directive('@key(fields: "id")')
 export class PolicyInitiative {
   @Field(() => ID, { description: "Stable opaque identifier." })
   id!: string;
 }
 
-@ObjectType({ description: "Something that happened in policy: a meeting, a visit (a trip, whose meetings are its children), an announcement, a launch or a signing. Owned by the policy subgraph." })
+@ObjectType({
+  description:
+    "Something that happened in policy: a meeting, a visit (a trip, whose meetings are its children), an announcement, a launch or a signing. Owned by the policy subgraph.",
+})
 @Directive('@key(fields: "id")')
 export class PolicyEvent {
   @Field(() => ID, { description: "Stable opaque identifier." })

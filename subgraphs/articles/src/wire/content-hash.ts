@@ -5,6 +5,11 @@ import { createHash } from "node:crypto";
  * the same story re-sent (or re-ingested after a retry) is recognized, while any change to its words is not.
  */
 export function contentHash(text: string): string {
-  const normalized = text.replace(/\r\n?/g, "\n").replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  const normalized = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t\u00a0]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return createHash("sha256").update(normalized).digest("hex");
 }

@@ -31,7 +31,8 @@ export function parseWireStory(raw: string): WireStory {
     .filter((paragraph) => paragraph.length > 0);
   const first = paragraphs.shift();
   const dateMatch = first ? DATE_LINE.exec(first) : null;
-  if (!dateMatch) throw new WireStoryError("text", "A wire story starts with a date line: `date YYYY-MM-DD` and the photo caption.");
+  if (!dateMatch)
+    throw new WireStoryError("text", "A wire story starts with a date line: `date YYYY-MM-DD` and the photo caption.");
   const [, publishedOn, captionText] = dateMatch as unknown as [string, string, string];
 
   let photo: WireStory["photo"] = null;

@@ -9,7 +9,10 @@ export class CountryRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byCodes(codes: readonly string[]) {
-    return this.db.select().from(countries).where(inArray(countries.code, [...codes]));
+    return this.db
+      .select()
+      .from(countries)
+      .where(inArray(countries.code, [...codes]));
   }
 
   page(args: { first: number; after?: string | null }) {
@@ -23,6 +26,9 @@ export class CountryRepo {
   }
 
   async upsert(row: typeof countries.$inferInsert) {
-    await this.db.insert(countries).values(row).onConflictDoUpdate({ target: countries.code, set: { name: row.name } });
+    await this.db
+      .insert(countries)
+      .values(row)
+      .onConflictDoUpdate({ target: countries.code, set: { name: row.name } });
   }
 }

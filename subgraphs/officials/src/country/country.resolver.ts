@@ -11,7 +11,10 @@ const CountryConnection = connectionType(Country, "Country", "countries");
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: "One country by ISO 3166-1 alpha-2 code (any case); null when unknown." })
-  country(@Arg("code", () => String, { description: "ISO 3166-1 alpha-2 code, e.g. MY." }) code: string, @Ctx() ctx: OfficialsContext) {
+  country(
+    @Arg("code", () => String, { description: "ISO 3166-1 alpha-2 code, e.g. MY." }) code: string,
+    @Ctx() ctx: OfficialsContext,
+  ) {
     return ctx.countries.get(code);
   }
 

@@ -18,9 +18,7 @@ export const organizations = officials.table(
     acronym: text("acronym"),
     kind: text("kind").notNull(),
     countryCode: text("country_code").references(() => countries.code),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('simple', name || ' ' || coalesce(acronym, ''))`,
-    ),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', name || ' ' || coalesce(acronym, ''))`),
     ...auditColumns(),
   },
   (t) => [index("organizations_search_idx").using("gin", t.search), index("organizations_country_idx").on(t.countryCode)],
@@ -32,7 +30,10 @@ export const people = officials.table(
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     honorificPrefix: text("honorific_prefix"),
-    otherNames: text("other_names").array().notNull().default(sql`'{}'::text[]`),
+    otherNames: text("other_names")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     countryCode: text("country_code").references(() => countries.code),
     // officials.name_document is an immutable SQL function from the custom migration 0001.
     search: tsvector("search").generatedAlwaysAs(sql`officials.name_document(name, honorific_prefix, other_names)`),

@@ -12,7 +12,10 @@ export class PositionInput {
   @Field(() => DateScalar, { nullable: true, description: "First day in office; omit when unknown." })
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day in office; omit while held or when unknown. Not before startDate." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day in office; omit while held or when unknown. Not before startDate.",
+  })
   endDate?: string | null;
 }
 
@@ -34,7 +37,10 @@ export class CreateOfficialInput {
   positions?: PositionInput[] | null;
 }
 
-@InputType({ description: "Changes to an official. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list." })
+@InputType({
+  description:
+    "Changes to an official. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list.",
+})
 export class UpdateOfficialInput {
   @Field(() => String, { nullable: true, description: "Name without honorifics." })
   name?: string | null;

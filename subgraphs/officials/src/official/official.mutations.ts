@@ -10,12 +10,19 @@ const DeleteOfficialPayload = deletePayloadType("DeleteOfficialPayload", "offici
 
 @Resolver(() => Official)
 export class OfficialMutations {
-  @Mutation(() => CreateOfficialPayload, { description: "Adds an official with their positions. Needs the `officials:write` scope." })
-  createOfficial(@Arg("input", () => CreateOfficialInput, { description: "The new official." }) input: CreateOfficialInput, @Ctx() ctx: OfficialsContext) {
+  @Mutation(() => CreateOfficialPayload, {
+    description: "Adds an official with their positions. Needs the `officials:write` scope.",
+  })
+  createOfficial(
+    @Arg("input", () => CreateOfficialInput, { description: "The new official." }) input: CreateOfficialInput,
+    @Ctx() ctx: OfficialsContext,
+  ) {
     return ctx.officials.create(input);
   }
 
-  @Mutation(() => UpdateOfficialPayload, { description: "Changes an official; omitted fields stay as they are. Needs `officials:write`." })
+  @Mutation(() => UpdateOfficialPayload, {
+    description: "Changes an official; omitted fields stay as they are. Needs `officials:write`.",
+  })
   updateOfficial(
     @Arg("id", () => ID, { description: "The official to change." }) id: string,
     @Arg("input", () => UpdateOfficialInput, { description: "The changes." }) input: UpdateOfficialInput,
@@ -25,7 +32,8 @@ export class OfficialMutations {
   }
 
   @Mutation(() => DeleteOfficialPayload, {
-    description: "Deletes an official and their positions. Refused (REFERENCED) while articles or policy records refer to them. Needs `officials:write`.",
+    description:
+      "Deletes an official and their positions. Refused (REFERENCED) while articles or policy records refer to them. Needs `officials:write`.",
   })
   deleteOfficial(@Arg("id", () => ID, { description: "The official to delete." }) id: string, @Ctx() ctx: OfficialsContext) {
     return ctx.officials.delete(id);

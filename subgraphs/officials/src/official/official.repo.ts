@@ -21,7 +21,10 @@ export class OfficialRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(people)).from(people).where(inArray(people.id, [...ids]));
+    return this.db
+      .select(readColumns(people))
+      .from(people)
+      .where(inArray(people.id, [...ids]));
   }
 
   positionsOf(officialIds: readonly string[]) {
@@ -32,7 +35,11 @@ export class OfficialRepo {
       .orderBy(sql`${positions.startDate} desc nulls last`, asc(positions.id));
   }
 
-  page(groups: readonly string[], grouping: OfficialGrouping, args: { first: number; after?: string | null; filter?: OfficialFilter }) {
+  page(
+    groups: readonly string[],
+    grouping: OfficialGrouping,
+    args: { first: number; after?: string | null; filter?: OfficialFilter },
+  ) {
     const filter = args.filter ?? {};
     const search = filter.search?.trim();
     const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
@@ -46,11 +53,7 @@ export class OfficialRepo {
       conditions.push(sql`exists (select 1 from officials.positions p where ${sql.join(held, sql` and `)})`);
     }
     const groupKey =
-      grouping === "country"
-        ? sql`o.country_code`
-        : grouping === "organization"
-          ? sql`m.organization_id`
-          : sql`''`;
+      grouping === "country" ? sql`o.country_code` : grouping === "organization" ? sql`m.organization_id` : sql`''`;
     const from =
       grouping === "organization"
         ? sql`officials.officials o join (select distinct official_id, organization_id from officials.positions) m on m.official_id = o.id`
@@ -75,7 +78,12 @@ export class OfficialRepo {
     });
   }
 
-  async update(id: string, row: Partial<typeof people.$inferInsert>, held: (typeof positions.$inferInsert)[] | undefined, change: ChangeInput) {
+  async update(
+    id: string,
+    row: Partial<typeof people.$inferInsert>,
+    held: (typeof positions.$inferInsert)[] | undefined,
+    change: ChangeInput,
+  ) {
     await this.db.transaction(async (tx) => {
       await recordChange(tx, changes, change);
       await tx.update(people).set(row).where(eq(people.id, id));

@@ -10,7 +10,9 @@ import { Position } from "./position.type.js";
 
 @Resolver(() => Official)
 export class OfficialResolver {
-  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  @FieldResolver(() => ChangeConnection, {
+    description: "Who changed this record, when, and which fields: its audit trail, newest first.",
+  })
   history(@Root() record: OfficialRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext) {
     return ctx.officials.history(record.id, page);
   }
@@ -30,7 +32,9 @@ export class OfficialResolver {
     return ctx.officials.list({ ...page, filter });
   }
 
-  @FieldResolver(() => String, { description: "The name as news writes it on first mention: honorific and name, e.g. Tan Sri Annuar Musa." })
+  @FieldResolver(() => String, {
+    description: "The name as news writes it on first mention: honorific and name, e.g. Tan Sri Annuar Musa.",
+  })
   displayName(@Root() official: OfficialRow): string {
     return official.honorificPrefix ? `${official.honorificPrefix} ${official.name}` : official.name;
   }

@@ -25,7 +25,8 @@ export interface OfficialInput {
   otherNames?: string[] | null;
   countryCode?: string | null;
   /** Replaces all positions; each gets a new id unless one is given (the seed gives stable ones). */
-  positions?: { id?: string; title: string; organizationId?: string | null; startDate?: string | null; endDate?: string | null }[] | null;
+  positions?:
+    { id?: string; title: string; organizationId?: string | null; startDate?: string | null; endDate?: string | null }[] | null;
 }
 
 export type PageArgs<TFilter> = { first: number; after?: string | null; filter?: TFilter | null };
@@ -88,7 +89,11 @@ export class OfficialService {
     const fields = await this.validate(input, v, true);
     if (!v.ok) return { official: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({ id, ...fields.row, name: fields.row.name!, updatedBy: actor.subject }, positionRows(id, fields.positions ?? []), { entityType: "Official", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) });
+    await this.repo.insert(
+      { id, ...fields.row, name: fields.row.name!, updatedBy: actor.subject },
+      positionRows(id, fields.positions ?? []),
+      { entityType: "Official", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
+    );
     return { official: await this.fresh(id), userErrors: [] };
   }
 
@@ -128,7 +133,13 @@ export class OfficialService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, { entityType: "Official", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
+    await this.repo.delete(id, {
+      entityType: "Official",
+      entityId: id,
+      action: ChangeAction.DELETED,
+      actor: actor.subject,
+      fields: [],
+    });
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
@@ -141,13 +152,20 @@ export class OfficialService {
   /** Checks an input (all fields on create, given fields on update) and returns the columns to write. */
   private async validate(input: OfficialInput, v: Validation, creating: boolean) {
     const row: { name?: string; honorificPrefix?: string | null; otherNames?: string[]; countryCode?: string | null } = {};
-    if (creating || input.name !== undefined) row.name = v.text("input.name", input.name, { required: true, max: 200 }) ?? undefined;
-    if (input.honorificPrefix !== undefined) row.honorificPrefix = v.text("input.honorificPrefix", input.honorificPrefix, { max: 100 });
-    if (input.otherNames !== undefined) row.otherNames = v.texts("input.otherNames", input.otherNames, { maxItems: 20, max: 200 });
+    if (creating || input.name !== undefined)
+      row.name = v.text("input.name", input.name, { required: true, max: 200 }) ?? undefined;
+    if (input.honorificPrefix !== undefined)
+      row.honorificPrefix = v.text("input.honorificPrefix", input.honorificPrefix, { max: 100 });
+    if (input.otherNames !== undefined)
+      row.otherNames = v.texts("input.otherNames", input.otherNames, { maxItems: 20, max: 200 });
     if (input.countryCode !== undefined) {
       row.countryCode = v.countryCode("input.countryCode", input.countryCode);
       if (row.countryCode && !(await this.references.countriesExist([row.countryCode])).has(row.countryCode)) {
-        v.add("input.countryCode", UserErrorCode.UNKNOWN_REFERENCE, `\`input.countryCode\`: no country "${row.countryCode}" exists.`);
+        v.add(
+          "input.countryCode",
+          UserErrorCode.UNKNOWN_REFERENCE,
+          `\`input.countryCode\`: no country "${row.countryCode}" exists.`,
+        );
       }
     }
     let positions: NonNullable<OfficialInput["positions"]> | undefined;
@@ -161,7 +179,11 @@ export class OfficialService {
         const field = `input.positions.${index}`;
         const title = v.text(`${field}.title`, position.title, { required: true, max: 300 });
         if (position.organizationId && !known.has(position.organizationId)) {
-          v.add(`${field}.organizationId`, UserErrorCode.UNKNOWN_REFERENCE, `\`${field}.organizationId\`: no organization "${position.organizationId}" exists.`);
+          v.add(
+            `${field}.organizationId`,
+            UserErrorCode.UNKNOWN_REFERENCE,
+            `\`${field}.organizationId\`: no organization "${position.organizationId}" exists.`,
+          );
         }
         v.dateRange(`${field}.startDate`, position.startDate, `${field}.endDate`, position.endDate);
         if (title) positions!.push({ ...position, title });
@@ -180,7 +202,6 @@ const positionRows = (officialId: string, positions: NonNullable<OfficialInput["
     startDate: position.startDate ?? null,
     endDate: position.endDate ?? null,
   }));
-
 
 export const isActiveOn = (position: Pick<PositionRow, "startDate" | "endDate">, day: string): boolean =>
   (position.startDate === null || position.startDate <= day) && (position.endDate === null || position.endDate >= day);

@@ -10,7 +10,10 @@ export class Official {
   @Field(() => String, { description: "Name without honorifics, as the person is commonly known, e.g. Annuar Musa." })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: "Honorific or title that precedes the name, e.g. Tan Sri; null when none." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Honorific or title that precedes the name, e.g. Tan Sri; null when none.",
+  })
   honorificPrefix!: string | null;
 
   @Field(() => [String], {

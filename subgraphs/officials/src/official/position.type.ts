@@ -2,8 +2,7 @@ import { DateScalar } from "@newsfed/kit";
 import { Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({
-  description:
-    "An office an official holds or held for a period (a Popolo membership of a post). Dates are null where unknown.",
+  description: "An office an official holds or held for a period (a Popolo membership of a post). Dates are null where unknown.",
 })
 export class Position {
   @Field(() => ID, { description: "Stable opaque identifier of this period in office." })
@@ -15,6 +14,9 @@ export class Position {
   @Field(() => DateScalar, { nullable: true, description: "First day in office; null when unknown." })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day in office; null while the post is still held or when unknown." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day in office; null while the post is still held or when unknown.",
+  })
   endDate!: string | null;
 }

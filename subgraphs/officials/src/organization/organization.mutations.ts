@@ -18,7 +18,9 @@ export class OrganizationMutations {
     return ctx.organizations.create(input);
   }
 
-  @Mutation(() => UpdateOrganizationPayload, { description: "Changes an organization; omitted fields stay as they are. Needs `officials:write`." })
+  @Mutation(() => UpdateOrganizationPayload, {
+    description: "Changes an organization; omitted fields stay as they are. Needs `officials:write`.",
+  })
   updateOrganization(
     @Arg("id", () => ID, { description: "The organization to change." }) id: string,
     @Arg("input", () => UpdateOrganizationInput, { description: "The changes." }) input: UpdateOrganizationInput,
@@ -28,9 +30,13 @@ export class OrganizationMutations {
   }
 
   @Mutation(() => DeleteOrganizationPayload, {
-    description: "Deletes an organization. Refused (REFERENCED) while positions, initiatives or article mentions refer to it. Needs `officials:write`.",
+    description:
+      "Deletes an organization. Refused (REFERENCED) while positions, initiatives or article mentions refer to it. Needs `officials:write`.",
   })
-  deleteOrganization(@Arg("id", () => ID, { description: "The organization to delete." }) id: string, @Ctx() ctx: OfficialsContext) {
+  deleteOrganization(
+    @Arg("id", () => ID, { description: "The organization to delete." }) id: string,
+    @Ctx() ctx: OfficialsContext,
+  ) {
     return ctx.organizations.delete(id);
   }
 }

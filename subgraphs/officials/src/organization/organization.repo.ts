@@ -16,7 +16,10 @@ export class OrganizationRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(organizations)).from(organizations).where(inArray(organizations.id, [...ids]));
+    return this.db
+      .select(readColumns(organizations))
+      .from(organizations)
+      .where(inArray(organizations.id, [...ids]));
   }
 
   async insert(row: typeof organizations.$inferInsert, change: ChangeInput) {

@@ -23,7 +23,9 @@ class OrganizationFilterInput {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  @FieldResolver(() => ChangeConnection, {
+    description: "Who changed this record, when, and which fields: its audit trail, newest first.",
+  })
   history(@Root() record: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext) {
     return ctx.organizations.history(record.id, page);
   }
@@ -43,13 +45,22 @@ export class OrganizationResolver {
     return ctx.organizations.list({ ...page, filter });
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: "The country the organization belongs to; null for international bodies." })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "The country the organization belongs to; null for international bodies.",
+  })
   country(@Root() organization: OrganizationRow, @Ctx() ctx: OfficialsContext) {
     return organization.countryCode ? ctx.countries.get(organization.countryCode) : null;
   }
 
-  @FieldResolver(() => OfficialConnection, { description: "Officials who hold or held a position in this organization, by name." })
-  officials(@Root() organization: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext) {
+  @FieldResolver(() => OfficialConnection, {
+    description: "Officials who hold or held a position in this organization, by name.",
+  })
+  officials(
+    @Root() organization: OrganizationRow,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: OfficialsContext,
+  ) {
     return ctx.officials.ofOrganization(organization.id, page);
   }
 }

@@ -64,7 +64,16 @@ export class OrganizationService {
     const row = await this.validate(input, v, true);
     if (!v.ok) return { organization: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({ id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject }, { entityType: "Organization", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) });
+    await this.repo.insert(
+      { id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject },
+      {
+        entityType: "Organization",
+        entityId: id,
+        action: ChangeAction.CREATED,
+        actor: actor.subject,
+        fields: givenFields(input),
+      },
+    );
     return { organization: await this.fresh(id), userErrors: [] };
   }
 
@@ -74,7 +83,17 @@ export class OrganizationService {
     const v = new Validation();
     const row = await this.validate(input, v, false);
     if (!v.ok) return { organization: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, { entityType: "Organization", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
+    await this.repo.update(
+      id,
+      { ...row, updatedBy: actor.subject, updatedAt: new Date() },
+      {
+        entityType: "Organization",
+        entityId: id,
+        action: ChangeAction.UPDATED,
+        actor: actor.subject,
+        fields: givenFields(input),
+      },
+    );
     return { organization: await this.fresh(id), userErrors: [] };
   }
 
@@ -97,7 +116,13 @@ export class OrganizationService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, { entityType: "Organization", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
+    await this.repo.delete(id, {
+      entityType: "Organization",
+      entityId: id,
+      action: ChangeAction.DELETED,
+      actor: actor.subject,
+      fields: [],
+    });
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
@@ -109,7 +134,8 @@ export class OrganizationService {
 
   private async validate(input: OrganizationInput, v: Validation, creating: boolean) {
     const row: { name?: string; acronym?: string | null; kind?: string; countryCode?: string | null } = {};
-    if (creating || input.name !== undefined) row.name = v.text("input.name", input.name, { required: true, max: 300 }) ?? undefined;
+    if (creating || input.name !== undefined)
+      row.name = v.text("input.name", input.name, { required: true, max: 300 }) ?? undefined;
     if (input.acronym !== undefined) row.acronym = v.text("input.acronym", input.acronym, { max: 32 });
     if (creating || input.kind !== undefined) {
       if (!input.kind || !KINDS.has(input.kind)) {
@@ -119,7 +145,11 @@ export class OrganizationService {
     if (input.countryCode !== undefined) {
       row.countryCode = v.countryCode("input.countryCode", input.countryCode);
       if (row.countryCode && !(await this.references.countriesExist([row.countryCode])).has(row.countryCode)) {
-        v.add("input.countryCode", UserErrorCode.UNKNOWN_REFERENCE, `\`input.countryCode\`: no country "${row.countryCode}" exists.`);
+        v.add(
+          "input.countryCode",
+          UserErrorCode.UNKNOWN_REFERENCE,
+          `\`input.countryCode\`: no country "${row.countryCode}" exists.`,
+        );
       }
     }
     return row;

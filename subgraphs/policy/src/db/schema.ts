@@ -15,7 +15,10 @@ export const initiatives = policy.table(
     description: text("description"),
     countryCode: text("country_code"),
     status: text("status").notNull(),
-    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     startDate: date("start_date", { mode: "string" }),
     leadOrganizationId: text("lead_organization_id"),
     search: tsvector("search").generatedAlwaysAs(
@@ -55,10 +58,11 @@ export const events = policy.table(
     locationName: text("location_name"),
     locationCountryCode: text("location_country_code"),
     parentId: text("parent_id").references((): AnyPgColumn => events.id),
-    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('english', title || ' ' || coalesce(location_name, ''))`,
-    ),
+    themes: text("themes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', title || ' ' || coalesce(location_name, ''))`),
     ...auditColumns(),
   },
   (t) => [
@@ -118,7 +122,10 @@ export const outcomes = policy.table(
     position: integer("position").notNull().default(0),
     statement: text("statement").notNull(),
     status: text("status").notNull(),
-    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [index("outcomes_event_idx").on(t.eventId)],
 );

@@ -41,7 +41,10 @@ export class CreatePolicyEventInput {
   @Field(() => LocationInput, { nullable: true, description: "Where it took place." })
   location?: LocationInput | null;
 
-  @Field(() => ID, { nullable: true, description: "The event this one is part of, e.g. the visit of a meeting (must exist; no cycles)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The event this one is part of, e.g. the visit of a meeting (must exist; no cycles).",
+  })
   parentId?: string | null;
 
   @Field(() => [PolicyTheme], { nullable: true, description: "Policy areas it dealt with." })
@@ -60,7 +63,10 @@ export class CreatePolicyEventInput {
   outcomes?: OutcomeInput[] | null;
 }
 
-@InputType({ description: "Changes to a policy event. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list." })
+@InputType({
+  description:
+    "Changes to a policy event. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list.",
+})
 export class UpdatePolicyEventInput {
   @Field(() => EventKind, { nullable: true, description: "What kind of event." })
   kind?: EventKind | null;

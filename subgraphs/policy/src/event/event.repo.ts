@@ -35,7 +35,10 @@ export class EventRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(events)).from(events).where(inArray(events.id, [...ids]));
+    return this.db
+      .select(readColumns(events))
+      .from(events)
+      .where(inArray(events.id, [...ids]));
   }
 
   childrenOf(parentIds: readonly string[]) {
@@ -65,7 +68,11 @@ export class EventRepo {
   /** Event ↔ initiative links, looked up from either side. */
   initiativeLinks(side: "event" | "initiative", ids: readonly string[]) {
     const column = side === "event" ? eventInitiatives.eventId : eventInitiatives.initiativeId;
-    return this.db.select().from(eventInitiatives).where(inArray(column, [...ids])).orderBy(asc(eventInitiatives.position));
+    return this.db
+      .select()
+      .from(eventInitiatives)
+      .where(inArray(column, [...ids]))
+      .orderBy(asc(eventInitiatives.position));
   }
 
   outcomesOf(eventIds: readonly string[]) {
@@ -86,10 +93,14 @@ export class EventRepo {
     if (filter.from) conditions.push(sql`coalesce(e.end_date, e.start_date) >= ${filter.from}::date`);
     if (filter.to) conditions.push(sql`e.start_date <= ${filter.to}::date`);
     if (filter.participantId) {
-      conditions.push(sql`exists (select 1 from policy.event_participants p where p.event_id = e.id and p.official_id = ${filter.participantId})`);
+      conditions.push(
+        sql`exists (select 1 from policy.event_participants p where p.event_id = e.id and p.official_id = ${filter.participantId})`,
+      );
     }
     if (filter.countryCode) {
-      conditions.push(sql`exists (select 1 from policy.event_countries c where c.event_id = e.id and c.country_code = ${filter.countryCode.toUpperCase()})`);
+      conditions.push(
+        sql`exists (select 1 from policy.event_countries c where c.event_id = e.id and c.country_code = ${filter.countryCode.toUpperCase()})`,
+      );
     }
     const { key, join } = GROUPING[grouping];
     if (grouping !== "all") conditions.push(sql`${key} = any(${sql.param([...groups])}::text[])`);
@@ -103,7 +114,12 @@ export class EventRepo {
     });
   }
 
-  async insert(row: typeof events.$inferInsert, links: EventLinks, results: Omit<typeof outcomes.$inferInsert, "eventId">[], change: ChangeInput) {
+  async insert(
+    row: typeof events.$inferInsert,
+    links: EventLinks,
+    results: Omit<typeof outcomes.$inferInsert, "eventId">[],
+    change: ChangeInput,
+  ) {
     await this.db.transaction(async (tx) => {
       await tx.insert(events).values(row);
       await recordChange(tx, changes, change);
@@ -159,15 +175,24 @@ export interface EventLinks {
 
 type Tx = Parameters<Parameters<PolicyDb["transaction"]>[0]>[0];
 
-async function writeLinks(tx: Tx, eventId: string, links: Partial<EventLinks>, results: Omit<typeof outcomes.$inferInsert, "eventId">[]) {
+async function writeLinks(
+  tx: Tx,
+  eventId: string,
+  links: Partial<EventLinks>,
+  results: Omit<typeof outcomes.$inferInsert, "eventId">[],
+) {
   if (links.participantIds?.length) {
     await tx.insert(participants).values(links.participantIds.map((officialId, position) => ({ eventId, officialId, position })));
   }
   if (links.countryCodes?.length) {
-    await tx.insert(eventCountries).values(links.countryCodes.map((countryCode, position) => ({ eventId, countryCode, position })));
+    await tx
+      .insert(eventCountries)
+      .values(links.countryCodes.map((countryCode, position) => ({ eventId, countryCode, position })));
   }
   if (links.initiativeIds?.length) {
-    await tx.insert(eventInitiatives).values(links.initiativeIds.map((initiativeId, position) => ({ eventId, initiativeId, position })));
+    await tx
+      .insert(eventInitiatives)
+      .values(links.initiativeIds.map((initiativeId, position) => ({ eventId, initiativeId, position })));
   }
   if (results.length) await tx.insert(outcomes).values(results.map((outcome) => ({ ...outcome, eventId })));
 }

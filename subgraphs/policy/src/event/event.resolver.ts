@@ -10,7 +10,9 @@ import { Location, Outcome, PolicyEvent } from "./event.type.js";
 
 @Resolver(() => PolicyEvent)
 export class EventResolver {
-  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  @FieldResolver(() => ChangeConnection, {
+    description: "Who changed this record, when, and which fields: its audit trail, newest first.",
+  })
   history(@Root() record: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: PolicyContext) {
     return ctx.events.history(record.id, page);
   }
@@ -35,12 +37,17 @@ export class EventResolver {
     return event.locationName ? { name: event.locationName, countryCode: event.locationCountryCode } : null;
   }
 
-  @FieldResolver(() => PolicyEvent, { nullable: true, description: "The event this one is part of, e.g. the visit a meeting belongs to." })
+  @FieldResolver(() => PolicyEvent, {
+    nullable: true,
+    description: "The event this one is part of, e.g. the visit a meeting belongs to.",
+  })
   parent(@Root() event: EventRow, @Ctx() ctx: PolicyContext) {
     return event.parentId ? ctx.events.get(event.parentId) : null;
   }
 
-  @FieldResolver(() => [PolicyEvent], { description: "Events that are part of this one, e.g. the meetings of a visit, oldest first." })
+  @FieldResolver(() => [PolicyEvent], {
+    description: "Events that are part of this one, e.g. the meetings of a visit, oldest first.",
+  })
   children(@Root() event: EventRow, @Ctx() ctx: PolicyContext) {
     return ctx.events.children(event.id);
   }
@@ -50,7 +57,10 @@ export class EventResolver {
     return (await ctx.events.participantIds(event.id)).map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [Country], { nullable: true, description: `Countries the event involved (visited, or represented).${UNAVAILABLE}` })
+  @FieldResolver(() => [Country], {
+    nullable: true,
+    description: `Countries the event involved (visited, or represented).${UNAVAILABLE}`,
+  })
   async countries(@Root() event: EventRow, @Ctx() ctx: PolicyContext): Promise<Country[]> {
     return (await ctx.events.countryCodes(event.id)).map((code) => ({ code }));
   }

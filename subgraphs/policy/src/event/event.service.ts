@@ -80,7 +80,10 @@ export class EventService {
 
   async initiatives(eventId: string): Promise<InitiativeRow[]> {
     const links = await this.loaders.initiativesByEvent.load(eventId);
-    return loadPresent(this.loaders.initiativeById, links.map((link) => link.initiativeId));
+    return loadPresent(
+      this.loaders.initiativeById,
+      links.map((link) => link.initiativeId),
+    );
   }
 
   outcomes(eventId: string): Promise<OutcomeRow[]> {
@@ -98,7 +101,11 @@ export class EventService {
     const { row, links, outcomes } = checked;
     await this.repo.insert(
       { id, ...row, kind: row.kind!, title: row.title!, startDate: row.startDate!, updatedBy: actor.subject },
-      { participantIds: links.participantIds ?? [], countryCodes: links.countryCodes ?? [], initiativeIds: links.initiativeIds ?? [] },
+      {
+        participantIds: links.participantIds ?? [],
+        countryCodes: links.countryCodes ?? [],
+        initiativeIds: links.initiativeIds ?? [],
+      },
       outcomes ?? [],
       { entityType: "PolicyEvent", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
     );
@@ -114,7 +121,13 @@ export class EventService {
     const { row, links, outcomes, references } = await this.validate(current, input, v, false);
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { event: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes, { entityType: "PolicyEvent", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes, {
+      entityType: "PolicyEvent",
+      entityId: id,
+      action: ChangeAction.UPDATED,
+      actor: actor.subject,
+      fields: givenFields(input),
+    });
     return { event: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -133,7 +146,13 @@ export class EventService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, { entityType: "PolicyEvent", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
+    await this.repo.delete(id, {
+      entityType: "PolicyEvent",
+      entityId: id,
+      action: ChangeAction.DELETED,
+      actor: actor.subject,
+      fields: [],
+    });
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
@@ -148,17 +167,24 @@ export class EventService {
     const references: Reference[] = [];
     const links: Partial<EventLinks> = {};
     if (creating || input.kind !== undefined) row.kind = oneOf(v, "kind", "input.kind", input.kind) ?? undefined;
-    if (creating || input.title !== undefined) row.title = v.text("input.title", input.title, { required: true, max: 300 }) ?? undefined;
+    if (creating || input.title !== undefined)
+      row.title = v.text("input.title", input.title, { required: true, max: 300 }) ?? undefined;
     if (creating || input.startDate !== undefined) {
       if (!input.startDate) v.add("input.startDate", UserErrorCode.REQUIRED, "`input.startDate` is required.");
       else row.startDate = input.startDate;
     }
     if (input.endDate !== undefined) row.endDate = input.endDate;
-    v.dateRange("input.startDate", row.startDate ?? current?.startDate, "input.endDate", row.endDate === undefined ? current?.endDate : row.endDate);
+    v.dateRange(
+      "input.startDate",
+      row.startDate ?? current?.startDate,
+      "input.endDate",
+      row.endDate === undefined ? current?.endDate : row.endDate,
+    );
     if (input.location !== undefined) {
       row.locationName = input.location ? v.text("input.location.name", input.location.name, { required: true, max: 200 }) : null;
       row.locationCountryCode = input.location ? v.countryCode("input.location.countryCode", input.location.countryCode) : null;
-      if (row.locationCountryCode) references.push({ kind: "country", key: row.locationCountryCode, field: "input.location.countryCode" });
+      if (row.locationCountryCode)
+        references.push({ kind: "country", key: row.locationCountryCode, field: "input.location.countryCode" });
     }
     if (input.themes !== undefined) row.themes = themes(v, "input.themes", input.themes);
     if (input.parentId !== undefined) {
@@ -172,7 +198,9 @@ export class EventService {
     }
     if (input.countryCodes !== undefined) {
       (input.countryCodes ?? []).forEach((code, index) => v.countryCode(`input.countryCodes.${index}`, code));
-      const countries = referenceList(v, "country", "input.countryCodes", input.countryCodes, 50, (code) => code.trim().toUpperCase());
+      const countries = referenceList(v, "country", "input.countryCodes", input.countryCodes, 50, (code) =>
+        code.trim().toUpperCase(),
+      );
       links.countryCodes = countries.keys;
       references.push(...countries.references.filter((reference) => /^[A-Z]{2}$/.test(reference.key)));
     }
@@ -183,7 +211,11 @@ export class EventService {
       const found = await this.loaders.initiativeById.loadMany(initiatives.keys);
       initiatives.references.forEach((reference, index) => {
         if (!found[index] || found[index] instanceof Error) {
-          v.add(reference.field, UserErrorCode.UNKNOWN_REFERENCE, `\`${reference.field}\`: no initiative "${reference.key}" exists.`);
+          v.add(
+            reference.field,
+            UserErrorCode.UNKNOWN_REFERENCE,
+            `\`${reference.field}\`: no initiative "${reference.key}" exists.`,
+          );
         }
       });
     }

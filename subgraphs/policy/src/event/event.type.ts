@@ -3,7 +3,10 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { EventKind, OutcomeStatus } from "../enums.js";
 import { PolicyTheme } from "../themes.js";
 
-@ObjectType({ description: "Something that happened in policy: a meeting, a visit (a trip, whose meetings are its children), an announcement, a launch or a signing. Owned by the policy subgraph." })
+@ObjectType({
+  description:
+    "Something that happened in policy: a meeting, a visit (a trip, whose meetings are its children), an announcement, a launch or a signing. Owned by the policy subgraph.",
+})
 @Directive('@key(fields: "id")')
 export class PolicyEvent {
   @Field(() => ID, { description: "Stable opaque identifier." })
@@ -37,7 +40,9 @@ export class Location {
   name!: string;
 }
 
-@ObjectType({ description: "What an event produced: an agreement, a commitment to follow up, a signed text, an implemented measure." })
+@ObjectType({
+  description: "What an event produced: an agreement, a commitment to follow up, a signed text, an implemented measure.",
+})
 export class Outcome {
   @Field(() => ID, { description: "Stable opaque identifier." })
   id!: string;

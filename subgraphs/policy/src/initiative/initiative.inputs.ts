@@ -33,7 +33,10 @@ export class CreatePolicyInitiativeInput {
   championIds?: string[] | null;
 }
 
-@InputType({ description: "Changes to a policy initiative. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list." })
+@InputType({
+  description:
+    "Changes to a policy initiative. Omitted fields stay as they are; `null` clears a nullable field; a list replaces the whole list.",
+})
 export class UpdatePolicyInitiativeInput {
   @Field(() => String, { nullable: true, description: "Full name." })
   name?: string | null;

@@ -33,7 +33,10 @@ export class InitiativeRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(initiatives)).from(initiatives).where(inArray(initiatives.id, [...ids]));
+    return this.db
+      .select(readColumns(initiatives))
+      .from(initiatives)
+      .where(inArray(initiatives.id, [...ids]));
   }
 
   championsOf(initiativeIds: readonly string[]) {
@@ -77,7 +80,12 @@ export class InitiativeRepo {
     });
   }
 
-  async update(id: string, row: Partial<typeof initiatives.$inferInsert>, championIds: readonly string[] | undefined, change: ChangeInput) {
+  async update(
+    id: string,
+    row: Partial<typeof initiatives.$inferInsert>,
+    championIds: readonly string[] | undefined,
+    change: ChangeInput,
+  ) {
     await this.db.transaction(async (tx) => {
       await recordChange(tx, changes, change);
       await tx.update(initiatives).set(row).where(eq(initiatives.id, id));

@@ -10,7 +10,9 @@ import { PolicyInitiative } from "./initiative.type.js";
 
 @Resolver(() => PolicyInitiative)
 export class InitiativeResolver {
-  @FieldResolver(() => ChangeConnection, { description: "Who changed this record, when, and which fields: its audit trail, newest first." })
+  @FieldResolver(() => ChangeConnection, {
+    description: "Who changed this record, when, and which fields: its audit trail, newest first.",
+  })
   history(@Root() record: InitiativeRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: PolicyContext) {
     return ctx.initiatives.history(record.id, page);
   }
@@ -20,7 +22,9 @@ export class InitiativeResolver {
     return ctx.initiatives.get(id);
   }
 
-  @Query(() => PolicyInitiativeConnection, { description: "Policy initiatives, alphabetically by name; by relevance when searching." })
+  @Query(() => PolicyInitiativeConnection, {
+    description: "Policy initiatives, alphabetically by name; by relevance when searching.",
+  })
   initiatives(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => InitiativeFilterInput, { nullable: true, description: "Conditions the initiatives must meet." })
@@ -30,7 +34,10 @@ export class InitiativeResolver {
     return ctx.initiatives.list({ ...page, filter });
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: "The country whose initiative this is; null for multinational ones." })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "The country whose initiative this is; null for multinational ones.",
+  })
   country(@Root() initiative: InitiativeRow): Country | null {
     return initiative.countryCode ? { code: initiative.countryCode } : null;
   }
@@ -40,7 +47,10 @@ export class InitiativeResolver {
     return initiative.leadOrganizationId ? { id: initiative.leadOrganizationId } : null;
   }
 
-  @FieldResolver(() => [Official], { nullable: true, description: `Officials who promote or are responsible for the initiative.${UNAVAILABLE}` })
+  @FieldResolver(() => [Official], {
+    nullable: true,
+    description: `Officials who promote or are responsible for the initiative.${UNAVAILABLE}`,
+  })
   async champions(@Root() initiative: InitiativeRow, @Ctx() ctx: PolicyContext): Promise<Official[]> {
     return (await ctx.initiatives.championIds(initiative.id)).map((id) => ({ id }));
   }

@@ -41,7 +41,6 @@ export interface WriteOptions {
 
 const WRITE_SCOPE = "policy:write";
 
-
 export class InitiativeService {
   constructor(
     private readonly repo: InitiativeRepo,
@@ -79,7 +78,10 @@ export class InitiativeService {
 
   async events(initiativeId: string): Promise<EventRow[]> {
     const links = await this.loaders.eventsByInitiative.load(initiativeId);
-    return loadPresent(this.loaders.eventById, links.map((link) => link.eventId));
+    return loadPresent(
+      this.loaders.eventById,
+      links.map((link) => link.eventId),
+    );
   }
 
   async create(input: InitiativeInput & { id?: string }, options: WriteOptions = {}) {
@@ -89,11 +91,13 @@ export class InitiativeService {
     if (options.checkReferences !== false) await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { initiative: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert(
-      { id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject },
-      championIds ?? [],
-      { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
-    );
+    await this.repo.insert({ id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject }, championIds ?? [], {
+      entityType: "PolicyInitiative",
+      entityId: id,
+      action: ChangeAction.CREATED,
+      actor: actor.subject,
+      fields: givenFields(input),
+    });
     return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -104,7 +108,13 @@ export class InitiativeService {
     const { row, championIds, references } = this.validate(input, v, false);
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { initiative: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, championIds, { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) });
+    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, championIds, {
+      entityType: "PolicyInitiative",
+      entityId: id,
+      action: ChangeAction.UPDATED,
+      actor: actor.subject,
+      fields: givenFields(input),
+    });
     return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -127,7 +137,13 @@ export class InitiativeService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, { entityType: "PolicyInitiative", entityId: id, action: ChangeAction.DELETED, actor: actor.subject, fields: [] });
+    await this.repo.delete(id, {
+      entityType: "PolicyInitiative",
+      entityId: id,
+      action: ChangeAction.DELETED,
+      actor: actor.subject,
+      fields: [],
+    });
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
@@ -140,7 +156,8 @@ export class InitiativeService {
   private validate(input: InitiativeInput, v: Validation, creating: boolean) {
     const row: Partial<Omit<InitiativeRow, "id" | "createdAt" | "updatedAt" | "updatedBy">> = {};
     const references: Reference[] = [];
-    if (creating || input.name !== undefined) row.name = v.text("input.name", input.name, { required: true, max: 300 }) ?? undefined;
+    if (creating || input.name !== undefined)
+      row.name = v.text("input.name", input.name, { required: true, max: 300 }) ?? undefined;
     if (input.acronym !== undefined) row.acronym = v.text("input.acronym", input.acronym, { max: 32 });
     if (input.description !== undefined) row.description = v.text("input.description", input.description, { max: 5000 });
     if (creating || input.status !== undefined) row.status = oneOf(v, "status", "input.status", input.status) ?? undefined;
@@ -152,7 +169,8 @@ export class InitiativeService {
     }
     if (input.leadOrganizationId !== undefined) {
       row.leadOrganizationId = input.leadOrganizationId;
-      if (input.leadOrganizationId) references.push({ kind: "organization", key: input.leadOrganizationId, field: "input.leadOrganizationId" });
+      if (input.leadOrganizationId)
+        references.push({ kind: "organization", key: input.leadOrganizationId, field: "input.leadOrganizationId" });
     }
     let championIds: string[] | undefined;
     if (input.championIds !== undefined) {

@@ -3,7 +3,10 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { InitiativeStatus } from "../enums.js";
 import { PolicyTheme } from "../themes.js";
 
-@ObjectType({ description: "A government policy programme or plan, e.g. the Malaysia Digital Economy Blueprint. Owned by the policy subgraph." })
+@ObjectType({
+  description:
+    "A government policy programme or plan, e.g. the Malaysia Digital Economy Blueprint. Owned by the policy subgraph.",
+})
 @Directive('@key(fields: "id")')
 export class PolicyInitiative {
   @Field(() => ID, { description: "Stable opaque identifier." })

@@ -15,7 +15,10 @@ import { Country, Official, Organization } from "./references.type.js";
 
 @Resolver(() => Official)
 export class OfficialPolicyResolver {
-  @FieldResolver(() => PolicyInitiativeConnection, { nullable: true, description: `Policy initiatives this official champions, by name.${CONTRIBUTED}` })
+  @FieldResolver(() => PolicyInitiativeConnection, {
+    nullable: true,
+    description: `Policy initiatives this official champions, by name.${CONTRIBUTED}`,
+  })
   initiatives(
     @Root() official: Official,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -26,7 +29,10 @@ export class OfficialPolicyResolver {
     return ctx.initiatives.listFor("champion", official.id, { ...page, filter });
   }
 
-  @FieldResolver(() => PolicyEventConnection, { nullable: true, description: `Policy events this official took part in, newest first: their timeline.${CONTRIBUTED}` })
+  @FieldResolver(() => PolicyEventConnection, {
+    nullable: true,
+    description: `Policy events this official took part in, newest first: their timeline.${CONTRIBUTED}`,
+  })
   events(
     @Root() official: Official,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -40,7 +46,10 @@ export class OfficialPolicyResolver {
 
 @Resolver(() => Organization)
 export class OrganizationPolicyResolver {
-  @FieldResolver(() => PolicyInitiativeConnection, { nullable: true, description: `Policy initiatives this organization leads, by name.${CONTRIBUTED}` })
+  @FieldResolver(() => PolicyInitiativeConnection, {
+    nullable: true,
+    description: `Policy initiatives this organization leads, by name.${CONTRIBUTED}`,
+  })
   initiatives(@Root() organization: Organization, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: PolicyContext) {
     return ctx.initiatives.listFor("leadOrganization", organization.id, page);
   }
@@ -48,7 +57,10 @@ export class OrganizationPolicyResolver {
 
 @Resolver(() => Country)
 export class CountryPolicyResolver {
-  @FieldResolver(() => PolicyInitiativeConnection, { nullable: true, description: `Policy initiatives of this country, by name.${CONTRIBUTED}` })
+  @FieldResolver(() => PolicyInitiativeConnection, {
+    nullable: true,
+    description: `Policy initiatives of this country, by name.${CONTRIBUTED}`,
+  })
   initiatives(
     @Root() country: Country,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -59,7 +71,10 @@ export class CountryPolicyResolver {
     return ctx.initiatives.listFor("country", country.code, { ...page, filter });
   }
 
-  @FieldResolver(() => PolicyEventConnection, { nullable: true, description: `Policy events involving this country, newest first.${CONTRIBUTED}` })
+  @FieldResolver(() => PolicyEventConnection, {
+    nullable: true,
+    description: `Policy events involving this country, newest first.${CONTRIBUTED}`,
+  })
   events(
     @Root() country: Country,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
