@@ -9,3 +9,7 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
 fi
 echo "Installing Debian's chromium for the browser tests (once)…" >&2
 apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+if [ ! -x "$CHROMIUM" ]; then
+  echo "chromium is installed but not at $CHROMIUM: set CHROMIUM_PATH to its executable." >&2
+  exit 1
+fi
