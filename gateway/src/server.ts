@@ -10,6 +10,7 @@ import {
   type Logger,
   internalErrorMasker,
   observabilityPlugin,
+  rejectNulCharactersPlugin,
   ServiceMetrics,
 } from "@newsfed/kit";
 import { idePlugin } from "./ide/ide-plugin.js";
@@ -91,6 +92,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         : idePlugin<GatewayContext>({ developmentToken: await developmentToken(options.auth) }),
       authorizationPlugin((field) => scopes.get(field)),
       observabilityPlugin<GatewayContext>(logger, metrics),
+      rejectNulCharactersPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();

@@ -80,9 +80,31 @@ describe("ingestArticle: raw wire story → linked article", () => {
     expect(matching.articles.totalCount).toBe(1);
   });
 
+  it("recognizes the same story re-wrapped or in decomposed Unicode", async () => {
+    const rewrapped = NEW_STORY.replace("with officials from", "with officials\nfrom").normalize("NFD");
+    const result = await ingest({ text: rewrapped });
+    expect(result.created).toBe(false);
+  });
+
+  it("does not take capitalized words for country codes or acronyms", async () => {
+    const story = ` date 2022-04-01 A caption.\n\nHà Nội (VNA) - The IT ministry and AI firms met JP Morgan. THEY TOLD US NO. Officials from the U.S. attended./.`;
+    const result = await ingest({ text: story });
+    expect(result.userErrors).toEqual([]);
+    expect(result.article.dateline).toEqual({ place: "Hà Nội", agency: "VNA" });
+    // Only "U.S." names a country here.
+    expect(result.article.countries).toEqual([{ code: "US" }]);
+    expect(result.article.mentions.map((m: any) => m.surfaceText)).toEqual(["U.S."]);
+  });
+
   it("refuses text that is not a wire story, naming the field, and stores nothing", async () => {
     const before = dataOf<any>(await fed.query(`{ articles { totalCount } }`)).articles.totalCount;
-    for (const text of ["Just a paragraph, no date line.", " date 2022-01-01 Caption.\n\nNo dateline in this lead./.", ""]) {
+    const impossibleDates = ["2024-13-01", "2023-02-31", "0000-06-01"].map((day) => NEW_STORY.replace("2022-03-10", day));
+    for (const text of [
+      "Just a paragraph, no date line.",
+      " date 2022-01-01 Caption.\n\nNo dateline in this lead./.",
+      "",
+      ...impossibleDates,
+    ]) {
       const result = await ingest({ text });
       expect(result.created).toBe(false);
       expect(result.article).toBeNull();

@@ -113,6 +113,19 @@ describe("policy subgraph", () => {
     expect(days).toEqual([...days].sort().reverse());
   });
 
+  it("refuses tampered cursors and NUL characters as bad input, never as a server error", async () => {
+    const query = `query($after: String) { events(first: 1, after: $after) { totalCount } }`;
+    for (const sort of ["2024-02-30", "2024-13-45", "yesterday"]) {
+      const forged = Buffer.from(JSON.stringify(["events:start", sort, "x"])).toString("base64url");
+      const result = await policy.query(query, { after: forged });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "after" });
+    }
+    const nul = await policy.query(`query($s: String) { initiatives(filter: { search: $s }) { totalCount } }`, { s: "a\u0000b" });
+    expect(nul.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const nulLiteral = await policy.query(`{ initiative(id: "x\\u0000") { id } }`);
+    expect(nulLiteral.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("contributes initiatives and events to officials, organizations and countries through _entities", async () => {
     const data = dataOf<any>(
       await policy.query(

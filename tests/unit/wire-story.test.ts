@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findMentions } from "../../subgraphs/articles/src/wire/find-mentions.js";
+import { headlineFrom } from "../../subgraphs/articles/src/ingest/ingest.service.js";
 import { parseWireStory, WireStoryError } from "../../subgraphs/articles/src/wire/wire-story.js";
 
 const SEED_STORY = readFileSync(
@@ -33,6 +34,25 @@ describe("wire story parser", () => {
   });
 });
 
+describe("headline from the lead", () => {
+  it("ends at the first real sentence end, not at abbreviations", () => {
+    expect(headlineFrom("Dr. Tran Van Minh said exports grew. Next.")).toBe("Dr. Tran Van Minh said exports grew");
+    expect(headlineFrom("The U.S. and Malaysia agreed to talk. More.")).toBe("The U.S. and Malaysia agreed to talk");
+    expect(headlineFrom("PM Anwar said on Jan. 5 that trade grew. Then.")).toBe("PM Anwar said on Jan. 5 that trade grew");
+    expect(headlineFrom("x".repeat(400))).toHaveLength(298);
+  });
+
+  it("reads datelines with commas and accents", () => {
+    expect(parseWireStory(" date 2022-01-05\n\nKuala Lumpur, Malaysia (Bernama) - Text./.").dateline).toEqual({
+      place: "Kuala Lumpur, Malaysia",
+      agency: "Bernama",
+    });
+    expect(parseWireStory(" date 2022-01-05\n\n" + "Hà Nội".normalize("NFD") + " (VNA) - Text./.").dateline?.place).toBe(
+      "Hà Nội",
+    );
+  });
+});
+
 describe("mention finder", () => {
   it("finds whole words only, longest form first, with exact offsets", () => {
     const body = "Malaysia Digital Economy Blueprint (MyDIGITAL) helps Malaysian firms; Malaysia agrees.";
@@ -47,5 +67,11 @@ describe("mention finder", () => {
       ["Malaysia", "Malaysia"],
     ]);
     expect(found[2]!.start).toBe(body.lastIndexOf("Malaysia"));
+  });
+
+  it("ignores an all-capitals form inside a run of capitals", () => {
+    const specs = [{ text: "US", kind: "COUNTRY", refId: "US", confidence: 0.8 }];
+    expect(findMentions("THEY TOLD US NO", specs)).toEqual([]);
+    expect(findMentions("the US and Malaysia", specs).map((m) => m.start)).toEqual([4]);
   });
 });

@@ -15,7 +15,7 @@ export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
     requestId: runtime.requestId,
     loaders,
     articles,
-    ingestion: new IngestService(repo, articles, runtime),
+    ingestion: new IngestService(articles, runtime),
   };
 }
 

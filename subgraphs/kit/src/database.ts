@@ -26,6 +26,11 @@ export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
   loadDataDir?: Blob | undefined;
   /** Largest number of server connections this service may hold. */
   poolSize?: number | undefined;
+  /**
+   * Runs right after the migrations, still under the migration lock on a server (e.g. the seed), so replicas that
+   * start together neither migrate nor seed at the same time.
+   */
+  afterMigrate?: ((db: Database<TSchema>) => Promise<void>) | undefined;
   /** Called with every SQL statement sent, for tracing and statement-count tests. */
   onStatement?: ((sql: string) => void) | undefined;
 }
@@ -54,7 +59,13 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   };
 
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // UTC and ISO on every connection: dates read back as YYYY-MM-DD and day boundaries are UTC, whatever the
+    // server's defaults (PGlite runs this way already).
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      options: "-c TimeZone=UTC -c DateStyle=ISO,YMD",
+    });
     const db = drizzleNodePg(pool, { schema: options.schema, logger });
     // Services (and replicas) starting together migrate one after another: concurrent CREATE SCHEMA IF NOT
     // EXISTS can still collide, and a half-applied journal must never be read by a second migrator.
@@ -62,6 +73,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     try {
       await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
       await migrateNodePg(db, journal);
+      await options.afterMigrate?.(db as unknown as Database<TSchema>);
     } finally {
       await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
       lock.release();
@@ -78,6 +90,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema: options.schema, logger });
   await migratePglite(db, journal);
+  await options.afterMigrate?.(db as unknown as Database<TSchema>);
   return {
     db: db as unknown as Database<TSchema>,
     kind: "pglite",

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "./logger.js";
 
 // A subgraph error without a deliberate code reaches the gateway as DOWNSTREAM_SERVICE_ERROR, with its raw message.
@@ -27,3 +28,24 @@ export const internalErrorMasker =
       },
     };
   };
+
+/**
+ * PostgreSQL text cannot hold the NUL character; a request that carries one (in a variable or an escaped literal)
+ * is refused up front as bad input, instead of failing deep in a statement.
+ */
+export function rejectNulCharactersPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request }) {
+          const inVariables = JSON.stringify(request.variables ?? {}).includes("\\u0000");
+          if (inVariables || /\\u0000/i.test(request.query ?? "")) {
+            throw new GraphQLError("Text values must not contain the NUL character (U+0000).", {
+              extensions: { code: "BAD_USER_INPUT" },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -103,7 +103,9 @@ export function decodeCursor(value: string, order: string): Cursor {
       if (cursorOrder !== order) {
         throw badInput("after", "`after` is a cursor from a list in another order; restart without `after`.");
       }
-      if (typeof sort === "string" || sort === null) return { order, sort, id };
+      // PostgreSQL text cannot hold NUL; such a cursor was not issued here.
+      const clean = (text: string | null) => text === null || !text.includes("\u0000");
+      if ((typeof sort === "string" || sort === null) && clean(sort) && clean(id)) return { order, sort, id };
     }
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
@@ -143,13 +145,29 @@ export interface KeysetRequest {
   after?: string | null | undefined;
 }
 
-/** A cursor's sort value must read back as the ordering's SQL type, or the statement would fail on the cast. */
+/**
+ * How a sort value becomes cursor text: one fixed format per type, independent of the server session's TimeZone and
+ * DateStyle, so a cursor reads back exactly on any PostgreSQL.
+ */
+const SORT_TEXT: Record<KeysetOrder["sortType"], string> = {
+  text: "sort_key::text",
+  numeric: "sort_key::text",
+  date: "to_char(sort_key, 'YYYY-MM-DD')",
+  timestamptz: `to_char(sort_key at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+
+/** A cursor's sort value must have the shape its type's text has, or it was not issued here. */
 const SORT_VALUE: Record<KeysetOrder["sortType"], (value: string | null) => boolean> = {
   text: (value) => value !== null,
-  numeric: (value) => value !== null && /^-?\d+(\.\d+)?$/.test(value),
+  numeric: (value) => value !== null && /^-?\d{1,20}(\.\d{1,20})?$/.test(value),
   date: (value) => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value),
-  timestamptz: (value) =>
-    value !== null && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value),
+  timestamptz: (value) => value !== null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value),
+};
+
+/** SQLSTATE class 22 (data exception): a value PostgreSQL could not read, e.g. a tampered cursor's 2024-02-30. */
+const isDataException = (error: unknown): boolean => {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("22");
 };
 
 interface PageRow {
@@ -186,17 +204,26 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
   const afterCursor = cursor
     ? sql`where (sort_key, id) ${cmp} (${cursor.sort}::${sql.raw(order.sortType)}, ${cursor.id})`
     : sql``;
-  const result = (await db.execute(sql`
+  const statement = sql`
     with src as (${request.source}),
     totals as (select group_key, count(*)::int as total from src group by group_key),
     page as (
-      select group_key, id, sort_key::text as sort_text,
+      select group_key, id, ${sql.raw(SORT_TEXT[order.sortType])} as sort_text,
              row_number() over (partition by group_key order by sort_key ${dir}, id ${dir}) as rn
       from src ${afterCursor}
     )
     select t.group_key, t.total, p.id, p.sort_text
     from totals t left join page p on p.group_key = t.group_key and p.rn <= ${first + 1}
-    order by t.group_key, p.rn`)) as unknown as { rows: PageRow[] }; // both drivers return { rows }
+    order by t.group_key, p.rn`;
+  let result: { rows: PageRow[] };
+  try {
+    result = (await db.execute(statement)) as unknown as { rows: PageRow[] }; // both drivers return { rows }
+  } catch (error) {
+    if (cursor && isDataException(error)) {
+      throw badInput("after", "`after` is not a cursor this API issued; pass a `pageInfo.endCursor` or `edges.cursor` value.");
+    }
+    throw error;
+  }
 
   const pages = new Map<string, KeysetPage>();
   for (const group of request.groups) {

@@ -4,7 +4,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { z } from "zod";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { internalErrorMasker } from "./errors.js";
+import { internalErrorMasker, rejectNulCharactersPlugin } from "./errors.js";
 import { type FederationClient, httpFederationClient } from "./federation-client.js";
 import { DEVELOPMENT_GATEWAY_SECRET, type Identity, IDENTITY_HEADER, verifyIdentity } from "./identity.js";
 import { isLoopbackHost, optionalString, parseConfig, port } from "./config.js";
@@ -100,7 +100,12 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     includeStacktraceInErrorResponses: false,
     formatError: internalErrorMasker(logger),
     // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), observabilityPlugin(logger, metrics), tracingPlugin(definition.service)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      observabilityPlugin(logger, metrics),
+      tracingPlugin(definition.service),
+      rejectNulCharactersPlugin(),
+    ],
     csrfPrevention: false,
   });
   await apollo.start();
@@ -138,8 +143,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: config.poolSize,
+    afterMigrate: config.seed ? (db) => definition.seed(db) : undefined,
   });
-  if (config.seed) await definition.seed(database.db);
   const logger = createLogger(definition.service);
   const { apollo, http } = await createSubgraphServer(definition, database.db, {
     sharedSecret: config.sharedSecret,

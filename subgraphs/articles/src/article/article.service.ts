@@ -87,6 +87,12 @@ export class ArticleService {
     return this.loaders.articleById.load(id);
   }
 
+  /** The article an earlier ingestion (or the seed) stored for a story with this content hash. */
+  async findByContentHash(hash: string): Promise<ArticleRow | null> {
+    const [row] = await this.repo.byContentHash(hash);
+    return row ? this.get(row.id) : null;
+  }
+
   async getBySlug(slug: string): Promise<ArticleRow | null> {
     const [row] = await this.repo.bySlug(slug);
     return row ? this.get(row.id) : null;
@@ -117,27 +123,40 @@ export class ArticleService {
     const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     const v = new Validation();
     const { row, links, references } = this.validate(input, v, true);
-    if (row.slug === undefined && row.headline) row.slug = await this.freeSlug(slugify(row.headline));
+    const derivedSlug = row.slug === undefined;
+    if (derivedSlug && row.headline) row.slug = await this.freeSlug(slugify(row.headline));
     else if (row.slug && (await this.repo.slugTaken(row.slug))) duplicateSlug(v, row.slug);
     if (options.checkReferences !== false) await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { article: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert(
-      {
-        id,
-        ...row,
-        slug: row.slug!,
-        headline: row.headline!,
-        body: row.body!,
-        publishedAt: row.publishedAt!,
-        sourceName: row.sourceName!,
-        contentHash: input.contentHash ?? null,
-        updatedBy: actor.subject,
-      },
-      [...links.values()].flat(),
-      mentionRows(row.body!, input.mentions ?? []),
-      { entityType: "Article", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
-    );
+    const insert = (slug: string) =>
+      this.repo.insert(
+        {
+          id,
+          ...row,
+          slug,
+          headline: row.headline!,
+          body: row.body!,
+          publishedAt: row.publishedAt!,
+          sourceName: row.sourceName!,
+          contentHash: input.contentHash ?? null,
+          updatedBy: actor.subject,
+        },
+        [...links.values()].flat(),
+        mentionRows(row.body!, input.mentions ?? []),
+        { entityType: "Article", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
+      );
+    try {
+      await insert(row.slug!);
+    } catch (error) {
+      // Another write took the slug between the check and the insert: a derived slug moves aside, a chosen one is refused.
+      if (!isUniqueViolation(error, "articles_slug_idx")) throw error;
+      if (!derivedSlug) {
+        duplicateSlug(v, row.slug!);
+        return { article: null, userErrors: v.errors };
+      }
+      await insert(`${row.slug}-${newId().slice(0, 8)}`);
+    }
     return { article: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -258,6 +277,13 @@ export class ArticleService {
     }
     return { row, links, references };
   }
+}
+
+/** A PostgreSQL unique violation (23505) on the named index, through drizzle's error wrapper. */
+export function isUniqueViolation(error: unknown, index: string): boolean {
+  const cause =
+    (error as { cause?: { code?: string; constraint?: string } })?.cause ?? (error as { code?: string; constraint?: string });
+  return cause?.code === "23505" && (cause.constraint === index || String((cause as Error).message ?? "").includes(index));
 }
 
 function duplicateSlug(v: Validation, slug: string) {

@@ -78,6 +78,13 @@ const DIRECTORY_QUERY = /* GraphQL */ `
   }
 `;
 
+/** Country abbreviations that stand for the country in running news text. */
+const COUNTRY_ABBREVIATIONS: Record<string, string[]> = {
+  US: ["US", "U.S."],
+  GB: ["UK", "U.K."],
+  AE: ["UAE"],
+};
+
 type Lists = "officials" | "countries" | "initiatives" | "organizations";
 const LISTS: Lists[] = ["officials", "countries", "initiatives", "organizations"];
 
@@ -117,8 +124,8 @@ export async function loadEntityDirectory(federation: FederationClient): Promise
   }
   for (const country of nodes.countries) {
     add(country.name, "COUNTRY", country.code, 1);
-    // Codes are words in news too ("the US"); upper case only, so "my" or "us" never match.
-    add(country.code, "COUNTRY", country.code, 0.8);
+    // Bare ISO codes are ordinary words too ("IT", "AI", "PM"); only the abbreviations news really uses count.
+    for (const abbreviation of COUNTRY_ABBREVIATIONS[country.code] ?? []) add(abbreviation, "COUNTRY", country.code, 0.8);
   }
   for (const initiative of nodes.initiatives) {
     add(initiative.name, "INITIATIVE", initiative.id, 1);

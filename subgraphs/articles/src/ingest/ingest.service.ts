@@ -7,7 +7,6 @@ import {
   Validation,
 } from "@newsfed/kit";
 import type { ArticleService } from "../article/article.service.js";
-import type { ArticleRepo } from "../article/article.repo.js";
 import type { ArticleRow } from "../db/schema.js";
 import { contentHash } from "../wire/content-hash.js";
 import { findMentions } from "../wire/find-mentions.js";
@@ -35,7 +34,6 @@ const MAX_TEXT = 200_000;
  */
 export class IngestService {
   constructor(
-    private readonly repo: ArticleRepo,
     private readonly articles: ArticleService,
     private readonly runtime: RequestRuntime,
   ) {}
@@ -91,7 +89,12 @@ export class IngestService {
           officialIds: linked("OFFICIAL"),
           initiativeIds: linked("INITIATIVE"),
           countryCodes: linked("COUNTRY"),
-          mentions: directory.specs,
+          // Only the forms that occur: the article's own mentions are located once more, on a short list.
+          mentions: [
+            ...new Map(
+              found.map((m) => [m.text, { text: m.text, kind: m.kind, refId: m.refId, confidence: m.confidence }]),
+            ).values(),
+          ],
           contentHash: hash,
         },
         // The directory was just read from the owners: every linked key exists.
@@ -104,19 +107,34 @@ export class IngestService {
         throw error;
       });
     if ("repeated" in result) return { article: result.article, created: false, userErrors: [] };
-    return { article: result.article, created: result.userErrors.length === 0, userErrors: result.userErrors };
+    // The story's parts came from `input.text`: a problem with any of them is a problem with the text.
+    const userErrors = result.userErrors.map((e) =>
+      e.field === "input.url" || e.field === "input.headline" ? e : { ...e, field: "input.text" },
+    );
+    return { article: result.article, created: userErrors.length === 0, userErrors };
   }
 
-  private async byHash(hash: string): Promise<ArticleRow | null> {
-    const [row] = await this.repo.byContentHash(hash);
-    return row ? this.articles.get(row.id) : null;
+  private byHash(hash: string): Promise<ArticleRow | null> {
+    return this.articles.findByContentHash(hash);
   }
 }
 
+// Words after which a full stop does not end a sentence.
+const ABBREVIATION =
+  /(?:^|\s)(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z](?:\.[A-Z])*)\.$/;
+
 /** Wire stories carry no headline: the lead's first sentence stands in, cut at a word within 300 characters. */
 export function headlineFrom(lead: string): string {
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(lead)?.[1] ?? lead;
-  if (sentence.length <= 300) return sentence.replace(/[.]$/, "");
+  let end = -1;
+  for (const match of lead.matchAll(/[.!?](?=\s+["“‘(]?[\p{Lu}\p{N}]|$)/gu)) {
+    const candidate = lead.slice(0, match.index + 1);
+    if (candidate.length >= 20 && !ABBREVIATION.test(candidate)) {
+      end = match.index;
+      break;
+    }
+  }
+  const sentence = (end >= 0 ? lead.slice(0, end + 1) : lead).trim();
+  if (sentence.length <= 300) return sentence.replace(/\.$/, "");
   return `${sentence.slice(0, 297).replace(/\s+\S*$/, "")}…`;
 }
 

@@ -12,24 +12,33 @@ export interface FoundMention extends MentionSpec {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD = "[\\p{L}\\p{N}\\p{M}]";
+const isShout = (word: string) => word.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(word) && /\p{Lu}/u.test(word);
 
 /**
- * Finds every whole-word occurrence of each surface form in the body. Longer forms win where forms overlap
- * ("Malaysia Digital Economy Blueprint" over "Malaysia"), so each span of text is one mention.
+ * Finds every whole-word occurrence of the surface forms in the body in one pass: at each position the longest
+ * form wins ("Malaysia Digital Economy Blueprint" over "Malaysia"), and matches never overlap. An all-capitals
+ * form (an acronym or code such as "US") does not count inside a run of capitals ("THEY TOLD US NO").
  * Offsets are UTF-16 code units (JavaScript string indices), end exclusive.
  */
 export function findMentions(body: string, specs: readonly MentionSpec[]): FoundMention[] {
+  const byText = new Map<string, MentionSpec>();
+  for (const spec of specs) if (spec.text && !byText.has(spec.text)) byText.set(spec.text, spec);
+  if (byText.size === 0) return [];
+  const alternatives = [...byText.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`(?<!${WORD})(?:${alternatives.join("|")})(?!${WORD})`, "gu");
   const found: FoundMention[] = [];
-  const taken: boolean[] = new Array(body.length).fill(false);
-  for (const spec of [...specs].sort((a, b) => b.text.length - a.text.length)) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(spec.text)}(?![\\p{L}\\p{N}])`, "gu");
-    for (const match of body.matchAll(pattern)) {
-      const start = match.index;
-      const end = start + spec.text.length;
-      if (taken.slice(start, end).some(Boolean)) continue;
-      taken.fill(true, start, end);
-      found.push({ ...spec, start, end });
-    }
+  for (const match of body.matchAll(pattern)) {
+    const text = match[0];
+    const start = match.index;
+    const end = start + text.length;
+    if (isShout(text) && (isShout(wordBefore(body, start)) || isShout(wordAfter(body, end)))) continue;
+    found.push({ ...byText.get(text)!, start, end });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
+
+const wordBefore = (body: string, index: number) =>
+  /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(body.slice(Math.max(0, index - 40), index))?.[1] ?? "";
+const wordAfter = (body: string, index: number) =>
+  /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(body.slice(index, index + 40))?.[1] ?? "";

@@ -18,22 +18,41 @@ export class WireStoryError extends Error {
   }
 }
 
-const DATE_LINE = /^date (\d{4}-\d{2}-\d{2})\s*(.*)$/s;
+const DATE_LINE = /^date (\d{4})-(\d{2})-(\d{2})\s*(.*)$/s;
 const PHOTO_CREDIT = /\s*\(Photo:\s*([^)]+)\)\s*$/;
-const DATELINE = /^([\p{L} .'-]{2,60}) \(([A-Z][A-Za-z]{1,15})\)\s*[-–—]\s*/u;
+// "Kuala Lumpur (VNA) -", "Hà Nội (VNA) -", "Kuala Lumpur, Malaysia (Bernama) -"
+const DATELINE = /^([\p{L}\p{M} .,'-]{2,80}) \(([A-Z][A-Za-z]{1,15})\)\s*[-–—]\s*/u;
+
+/** The story's paragraphs: NFC text, any line ending, lines within a paragraph joined, white space collapsed. */
+export function paragraphsOf(raw: string): string[] {
+  return raw
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim().replace(/\s+/g, " "))
+    .filter((paragraph) => paragraph.length > 0);
+}
+
+/** A real calendar day in a plausible range, as YYYY-MM-DD; null otherwise (2023-02-31 is not 2023-03-03). */
+function calendarDay(year: string, month: string, day: string): string | null {
+  const text = `${year}-${month}-${day}`;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.toISOString().slice(0, 10) === text && Number(year) >= 1900 && Number(year) <= 2100 ? text : null;
+}
 
 /** Parses a raw wire story; throws WireStoryError naming the part that is missing or malformed. */
 export function parseWireStory(raw: string): WireStory {
-  const paragraphs = raw
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim().replace(/\s*\n\s*/g, " "))
-    .filter((paragraph) => paragraph.length > 0);
+  const paragraphs = paragraphsOf(raw);
   const first = paragraphs.shift();
   const dateMatch = first ? DATE_LINE.exec(first) : null;
-  if (!dateMatch)
+  if (!dateMatch) {
     throw new WireStoryError("text", "A wire story starts with a date line: `date YYYY-MM-DD` and the photo caption.");
-  const [, publishedOn, captionText] = dateMatch as unknown as [string, string, string];
+  }
+  const [, year, month, day, captionText] = dateMatch as unknown as [string, string, string, string, string];
+  const publishedOn = calendarDay(year, month, day);
+  if (!publishedOn) {
+    throw new WireStoryError("text", `The date line's ${year}-${month}-${day} is not a calendar day between 1900 and 2100.`);
+  }
 
   let photo: WireStory["photo"] = null;
   if (captionText.trim()) {
