@@ -72,6 +72,21 @@ export interface ChangeInput {
   fields?: string[];
 }
 
+/** The change a write records: what it did to which entity, by whom, and (for creates and updates) the fields it set. */
+export const changeOf = (
+  entityType: string,
+  action: ChangeAction,
+  entityId: string,
+  actor: { subject: string },
+  input?: object,
+): ChangeInput => ({
+  entityType,
+  entityId,
+  action,
+  actor: actor.subject,
+  fields: input ? givenFields(input) : [],
+});
+
 /** The input fields a write actually set (absent ones are not changes). */
 export const givenFields = (input: object): string[] =>
   Object.entries(input)

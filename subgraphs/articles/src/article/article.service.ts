@@ -1,9 +1,9 @@
 import {
   ChangeAction,
+  changeOf,
   clearLoaders,
   checkReferences,
   type Connection,
-  givenFields,
   historyOf,
   newId,
   notFound,
@@ -144,7 +144,7 @@ export class ArticleService {
         },
         [...links.values()].flat(),
         mentionRows(row.body!, input.mentions ?? []),
-        { entityType: "Article", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
+        changeOf("Article", ChangeAction.CREATED, id, actor, input),
       );
     try {
       await insert(row.slug!);
@@ -170,13 +170,13 @@ export class ArticleService {
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { article: null, userErrors: v.errors };
     const found = row.body ? mentionRows(row.body, input.mentions ?? (await this.repo.mentionSpecs(id))) : undefined;
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, found, {
-      entityType: "Article",
-      entityId: id,
-      action: ChangeAction.UPDATED,
-      actor: actor.subject,
-      fields: givenFields(input),
-    });
+    await this.repo.update(
+      id,
+      { ...row, updatedBy: actor.subject, updatedAt: new Date() },
+      links,
+      found,
+      changeOf("Article", ChangeAction.UPDATED, id, actor, input),
+    );
     return { article: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -184,13 +184,7 @@ export class ArticleService {
   async delete(id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
     const actor = requireScope(this.runtime.identity, WRITE_SCOPE);
     if (!(await this.get(id))) return { deletedId: null, userErrors: [notFound(id)] };
-    await this.repo.delete(id, {
-      entityType: "Article",
-      entityId: id,
-      action: ChangeAction.DELETED,
-      actor: actor.subject,
-      fields: [],
-    });
+    await this.repo.delete(id, changeOf("Article", ChangeAction.DELETED, id, actor));
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }

@@ -1,9 +1,9 @@
 import {
   ChangeAction,
+  changeOf,
   checkUnreferenced,
   clearLoaders,
   type Connection,
-  givenFields,
   historyOf,
   newId,
   notFound,
@@ -92,7 +92,7 @@ export class OfficialService {
     await this.repo.insert(
       { id, ...fields.row, name: fields.row.name!, updatedBy: actor.subject },
       positionRows(id, fields.positions ?? []),
-      { entityType: "Official", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
+      changeOf("Official", ChangeAction.CREATED, id, actor, input),
     );
     return { official: await this.fresh(id), userErrors: [] };
   }
@@ -108,7 +108,7 @@ export class OfficialService {
       id,
       { ...fields.row, updatedBy: actor.subject, updatedAt: new Date() },
       fields.positions && positionRows(id, fields.positions),
-      { entityType: "Official", entityId: id, action: ChangeAction.UPDATED, actor: actor.subject, fields: givenFields(input) },
+      changeOf("Official", ChangeAction.UPDATED, id, actor, input),
     );
     return { official: await this.fresh(id), userErrors: [] };
   }
@@ -133,13 +133,7 @@ export class OfficialService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, {
-      entityType: "Official",
-      entityId: id,
-      action: ChangeAction.DELETED,
-      actor: actor.subject,
-      fields: [],
-    });
+    await this.repo.delete(id, changeOf("Official", ChangeAction.DELETED, id, actor));
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }

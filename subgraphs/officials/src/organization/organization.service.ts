@@ -1,9 +1,9 @@
 import {
   ChangeAction,
+  changeOf,
   checkUnreferenced,
   clearLoaders,
   type Connection,
-  givenFields,
   historyOf,
   newId,
   notFound,
@@ -66,13 +66,7 @@ export class OrganizationService {
     const id = input.id ?? newId();
     await this.repo.insert(
       { id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject },
-      {
-        entityType: "Organization",
-        entityId: id,
-        action: ChangeAction.CREATED,
-        actor: actor.subject,
-        fields: givenFields(input),
-      },
+      changeOf("Organization", ChangeAction.CREATED, id, actor, input),
     );
     return { organization: await this.fresh(id), userErrors: [] };
   }
@@ -86,13 +80,7 @@ export class OrganizationService {
     await this.repo.update(
       id,
       { ...row, updatedBy: actor.subject, updatedAt: new Date() },
-      {
-        entityType: "Organization",
-        entityId: id,
-        action: ChangeAction.UPDATED,
-        actor: actor.subject,
-        fields: givenFields(input),
-      },
+      changeOf("Organization", ChangeAction.UPDATED, id, actor, input),
     );
     return { organization: await this.fresh(id), userErrors: [] };
   }
@@ -116,13 +104,7 @@ export class OrganizationService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, {
-      entityType: "Organization",
-      entityId: id,
-      action: ChangeAction.DELETED,
-      actor: actor.subject,
-      fields: [],
-    });
+    await this.repo.delete(id, changeOf("Organization", ChangeAction.DELETED, id, actor));
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }

@@ -1,10 +1,10 @@
 import {
   ChangeAction,
+  changeOf,
   checkReferences,
   checkUnreferenced,
   clearLoaders,
   type Connection,
-  givenFields,
   historyOf,
   loadPresent,
   newId,
@@ -107,7 +107,7 @@ export class EventService {
         initiativeIds: links.initiativeIds ?? [],
       },
       outcomes ?? [],
-      { entityType: "PolicyEvent", entityId: id, action: ChangeAction.CREATED, actor: actor.subject, fields: givenFields(input) },
+      changeOf("PolicyEvent", ChangeAction.CREATED, id, actor, input),
     );
     return { event: await this.fresh(id), userErrors: [] as UserError[] };
   }
@@ -121,13 +121,13 @@ export class EventService {
     const { row, links, outcomes, references } = await this.validate(current, input, v, false);
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { event: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes, {
-      entityType: "PolicyEvent",
-      entityId: id,
-      action: ChangeAction.UPDATED,
-      actor: actor.subject,
-      fields: givenFields(input),
-    });
+    await this.repo.update(
+      id,
+      { ...row, updatedBy: actor.subject, updatedAt: new Date() },
+      links,
+      outcomes,
+      changeOf("PolicyEvent", ChangeAction.UPDATED, id, actor, input),
+    );
     return { event: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -146,13 +146,7 @@ export class EventService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, {
-      entityType: "PolicyEvent",
-      entityId: id,
-      action: ChangeAction.DELETED,
-      actor: actor.subject,
-      fields: [],
-    });
+    await this.repo.delete(id, changeOf("PolicyEvent", ChangeAction.DELETED, id, actor));
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }

@@ -1,10 +1,10 @@
 import {
   ChangeAction,
+  changeOf,
   checkReferences,
   checkUnreferenced,
   clearLoaders,
   type Connection,
-  givenFields,
   historyOf,
   type KeysetPage,
   loadPresent,
@@ -91,13 +91,11 @@ export class InitiativeService {
     if (options.checkReferences !== false) await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { initiative: null, userErrors: v.errors };
     const id = input.id ?? newId();
-    await this.repo.insert({ id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject }, championIds ?? [], {
-      entityType: "PolicyInitiative",
-      entityId: id,
-      action: ChangeAction.CREATED,
-      actor: actor.subject,
-      fields: givenFields(input),
-    });
+    await this.repo.insert(
+      { id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject },
+      championIds ?? [],
+      changeOf("PolicyInitiative", ChangeAction.CREATED, id, actor, input),
+    );
     return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -108,13 +106,12 @@ export class InitiativeService {
     const { row, championIds, references } = this.validate(input, v, false);
     await checkReferences(this.runtime.federation, references, v);
     if (!v.ok) return { initiative: null, userErrors: v.errors };
-    await this.repo.update(id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, championIds, {
-      entityType: "PolicyInitiative",
-      entityId: id,
-      action: ChangeAction.UPDATED,
-      actor: actor.subject,
-      fields: givenFields(input),
-    });
+    await this.repo.update(
+      id,
+      { ...row, updatedBy: actor.subject, updatedAt: new Date() },
+      championIds,
+      changeOf("PolicyInitiative", ChangeAction.UPDATED, id, actor, input),
+    );
     return { initiative: await this.fresh(id), userErrors: [] as UserError[] };
   }
 
@@ -137,13 +134,7 @@ export class InitiativeService {
       v,
     );
     if (!v.ok) return { deletedId: null, userErrors: v.errors };
-    await this.repo.delete(id, {
-      entityType: "PolicyInitiative",
-      entityId: id,
-      action: ChangeAction.DELETED,
-      actor: actor.subject,
-      fields: [],
-    });
+    await this.repo.delete(id, changeOf("PolicyInitiative", ChangeAction.DELETED, id, actor));
     clearLoaders(this.loaders);
     return { deletedId: id, userErrors: [] };
   }
