@@ -31,6 +31,8 @@ export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
    * start together neither migrate nor seed at the same time.
    */
   afterMigrate?: ((db: Database<TSchema>) => Promise<void>) | undefined;
+  /** Told about errors of idle server connections (they are replaced, not fatal); e.g. to log them. */
+  onConnectionError?: ((error: Error) => void) | undefined;
   /** Called with every SQL statement sent, for tracing and statement-count tests. */
   onStatement?: ((sql: string) => void) | undefined;
 }
@@ -66,6 +68,9 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       max: options.poolSize ?? 10,
       options: "-c TimeZone=UTC -c DateStyle=ISO,YMD",
     });
+    // An idle connection the server drops (restart, failover, admin) must not crash the service: the pool
+    // replaces it on the next query; without a listener node-postgres would throw from the event.
+    pool.on("error", (error) => options.onConnectionError?.(error));
     const db = drizzleNodePg(pool, { schema: options.schema, logger });
     // Services (and replicas) starting together migrate one after another: concurrent CREATE SCHEMA IF NOT
     // EXISTS can still collide, and a half-applied journal must never be read by a second migrator.

@@ -136,6 +136,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
 ): Promise<void> {
   const config = parseConfig(definition.service, subgraphConfigSchema(definition.service, definition.defaultPort));
   const tracing = startTracing(definition.service);
+  const logger = createLogger(definition.service);
   const database: OpenDatabase<TSchema> = await openDatabase({
     service: definition.service,
     schema: definition.dbSchema,
@@ -144,8 +145,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: config.poolSize,
     afterMigrate: config.seed ? (db) => definition.seed(db) : undefined,
+    onConnectionError: (error) => logger.warn({ err: error }, "database connection lost; it will be replaced"),
   });
-  const logger = createLogger(definition.service);
   const { apollo, http } = await createSubgraphServer(definition, database.db, {
     sharedSecret: config.sharedSecret,
     federation: httpFederationClient(config.gatewayUrl),
