@@ -5,10 +5,15 @@ const require = createRequire(new URL("./tests/package.json", import.meta.url));
 
 export default defineConfig({
   resolve: {
+    // Workspace packages export their TypeScript sources under the "source" condition (compiled JavaScript otherwise).
+    conditions: ["source"],
     // One graphql module for everyone: otherwise Vite hands ESM importers index.mjs and CommonJS ones index.js,
     // and schemas from one are rejected by the other ("another module or realm").
     alias: { graphql: require.resolve("graphql") },
   },
+  ssr: { resolve: { conditions: ["source"] } },
+  // The runner of the global setup is its own environment; it resolves workspace packages the same way.
+  environments: { __vitest__: { resolve: { conditions: ["source"] } } },
   test: {
     include: ["tests/**/*.test.ts"],
     // The real-PostgreSQL tier runs on its own: `pnpm test:postgres` (needs a server; CI provides one).

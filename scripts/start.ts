@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { GATEWAY, SUBGRAPHS } from "@newsfed/kit/services";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const env = process.env;
@@ -16,22 +17,14 @@ interface Service {
   healthUrl: string;
 }
 
-const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
-const SUBGRAPHS: Service[] = [
-  {
-    name: "articles",
-    entry: "subgraphs/articles/src/main.ts",
-    healthUrl: `http://${host}:${port("ARTICLES_PORT", 4001)}/health`,
-  },
-  {
-    name: "officials",
-    entry: "subgraphs/officials/src/main.ts",
-    healthUrl: `http://${host}:${port("OFFICIALS_PORT", 4002)}/health`,
-  },
-  { name: "policy", entry: "subgraphs/policy/src/main.ts", healthUrl: `http://${host}:${port("POLICY_PORT", 4003)}/health` },
-];
-const gatewayPort = port("GATEWAY_PORT", 4000);
-const GATEWAY: Service = {
+const portOf = (portEnv: string, fallback: number) => Number(env[portEnv] ?? fallback);
+const SUBGRAPH_SERVICES: Service[] = SUBGRAPHS.map((service) => ({
+  name: service.name,
+  entry: `subgraphs/${service.name}/src/main.ts`,
+  healthUrl: `http://${host}:${portOf(service.portEnv, service.defaultPort)}/health`,
+}));
+const gatewayPort = portOf(GATEWAY.portEnv, GATEWAY.defaultPort);
+const GATEWAY_SERVICE: Service = {
   name: "gateway",
   entry: "gateway/src/main.ts",
   healthUrl: `http://${host}:${gatewayPort}/health/ready`,
@@ -42,14 +35,17 @@ const restarts = new Map<string, number>();
 let stopping = false;
 
 function launch(service: Service): void {
-  const child = spawn(process.execPath, ["--import", "tsx", service.entry], {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", service.entry], {
     cwd: ROOT,
     env: {
       ...env,
       // The gateway reaches each subgraph where this supervisor started it.
-      ARTICLES_URL: env.ARTICLES_URL ?? SUBGRAPHS[0]!.healthUrl.replace("/health", "/graphql"),
-      OFFICIALS_URL: env.OFFICIALS_URL ?? SUBGRAPHS[1]!.healthUrl.replace("/health", "/graphql"),
-      POLICY_URL: env.POLICY_URL ?? SUBGRAPHS[2]!.healthUrl.replace("/health", "/graphql"),
+      ...Object.fromEntries(
+        SUBGRAPHS.map((subgraph, index) => [
+          subgraph.urlEnv,
+          env[subgraph.urlEnv] ?? SUBGRAPH_SERVICES[index]!.healthUrl.replace("/health", "/graphql"),
+        ]),
+      ),
       // Subgraphs read facts other subgraphs own (reference checks) through the gateway.
       GATEWAY_URL: env.GATEWAY_URL ?? `http://${host}:${gatewayPort}/graphql`,
     },
@@ -107,10 +103,10 @@ process.once("SIGTERM", () => void stop());
 
 const started = Date.now();
 try {
-  for (const subgraph of SUBGRAPHS) launch(subgraph);
-  await Promise.all(SUBGRAPHS.map((subgraph) => waitUntilHealthy(subgraph)));
-  launch(GATEWAY);
-  await waitUntilHealthy(GATEWAY);
+  for (const subgraph of SUBGRAPH_SERVICES) launch(subgraph);
+  await Promise.all(SUBGRAPH_SERVICES.map((subgraph) => waitUntilHealthy(subgraph)));
+  launch(GATEWAY_SERVICE);
+  await waitUntilHealthy(GATEWAY_SERVICE);
   const ide = `http://localhost:${gatewayPort}/graphql`;
   console.log(
     `\n  Federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s.\n  IDE and API: ${ide}\n  Press Ctrl-C to stop.\n`,

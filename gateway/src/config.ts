@@ -1,16 +1,15 @@
-import { DEVELOPMENT_GATEWAY_SECRET, isLoopbackHost, optionalString, parseConfig, port } from "@newsfed/kit";
+import { isLoopbackHost, optionalString, parseConfig, port } from "@newsfed/kit/config";
+import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { z } from "zod";
 import { DEVELOPMENT_JWT_SECRET } from "./auth/tokens.js";
-import { SUBGRAPHS, type SubgraphName } from "./subgraph-list.js";
+import { composedUrl, GATEWAY, SUBGRAPHS, type SubgraphName } from "@newsfed/kit/services";
 
 const schema = z
   .object({
-    GATEWAY_PORT: port(4000),
+    [GATEWAY.portEnv]: port(GATEWAY.defaultPort),
     HOST: z.string().default("127.0.0.1"),
     NODE_ENV: z.string().default("development"),
-    ARTICLES_URL: optionalString(),
-    OFFICIALS_URL: optionalString(),
-    POLICY_URL: optionalString(),
+    ...Object.fromEntries(SUBGRAPHS.map((service) => [service.urlEnv, optionalString()])),
     INTROSPECTION: z.enum(["true", "false"]).default("true"),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     JWT_SECRET: optionalString(),
@@ -41,12 +40,17 @@ const schema = z
     }
   })
   .transform((env) => ({
-    port: env.GATEWAY_PORT,
+    port: env[GATEWAY.portEnv],
     host: env.HOST,
     introspection: env.INTROSPECTION === "true",
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
-    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, env[s.env] ?? s.url])) as Record<SubgraphName, string>,
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPHS.map((service) => [
+        service.name,
+        (env as unknown as Record<string, string | undefined>)[service.urlEnv] ?? composedUrl(service),
+      ]),
+    ) as Record<SubgraphName, string>,
     auth: {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       jwksUrl: env.JWT_JWKS_URL,

@@ -1,5 +1,5 @@
-import type { RouteHandler } from "@newsfed/kit";
-import { sendJson } from "@newsfed/kit";
+import type { RouteHandler } from "@newsfed/kit/http";
+import { sendJson } from "@newsfed/kit/http";
 
 /** The subgraph's health URL next to its GraphQL endpoint: http://host:4002/graphql → http://host:4002/health. */
 export const healthUrlOf = (graphqlUrl: string) => new URL("/health", graphqlUrl).toString();

@@ -1,4 +1,5 @@
-import { closeServer, createLogger, listen, startTracing } from "@newsfed/kit";
+import { closeServer, listen } from "@newsfed/kit/http";
+import { createLogger, startTracing } from "@newsfed/kit/observability";
 import { loadGatewayConfig } from "./config.js";
 import { createGatewayServer } from "./server.js";
 

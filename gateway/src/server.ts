@@ -3,16 +3,10 @@ import type { IncomingMessage, Server } from "node:http";
 import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import {
-  createGraphQLHttpServer,
-  createLogger,
-  DEVELOPMENT_GATEWAY_SECRET,
-  type Logger,
-  internalErrorMasker,
-  observabilityPlugin,
-  rejectNulCharactersPlugin,
-  ServiceMetrics,
-} from "@newsfed/kit";
+import { internalErrorMasker, rejectNulCharactersPlugin } from "@newsfed/kit/errors";
+import { createGraphQLHttpServer } from "@newsfed/kit/http";
+import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
+import { createLogger, type Logger, observabilityPlugin, ServiceMetrics } from "@newsfed/kit/observability";
 import { idePlugin } from "./ide/ide-plugin.js";
 import { SubgraphFetchMetrics } from "./observability/subgraph-metrics.js";
 import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
@@ -21,7 +15,7 @@ import { mutationScopes } from "./auth/mutation-scopes.js";
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, signDevelopmentToken, type TokenVerifierOptions } from "./auth/tokens.js";
 import { ResilientDataSource } from "./resilient-data-source.js";
 import { livenessRoute, readinessRoute } from "./health.js";
-import type { SubgraphName } from "./subgraph-list.js";
+import type { SubgraphName } from "@newsfed/kit/services";
 
 export const SUPERGRAPH_PATH = new URL("../supergraph.graphql", import.meta.url);
 export const API_SCHEMA_PATH = new URL("../schema.graphql", import.meta.url);

@@ -1,17 +1,10 @@
 import { createServer } from "node:http";
-import {
-  ConfigError,
-  createSubgraphServer,
-  DEVELOPMENT_GATEWAY_SECRET,
-  IDENTITY_HEADER,
-  listen,
-  closeServer,
-  NO_FEDERATION,
-  signIdentity,
-  subgraphConfigSchema,
-  parseConfig,
-} from "@newsfed/kit";
-import { createGatewayServer, loadGatewayConfig, signDevelopmentToken, SUBGRAPHS } from "@newsfed/gateway";
+import { ConfigError, parseConfig } from "@newsfed/kit/config";
+import { listen, closeServer } from "@newsfed/kit/http";
+import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, signIdentity } from "@newsfed/kit/identity";
+import { createSubgraphServer, NO_FEDERATION, subgraphConfigSchema } from "@newsfed/kit/subgraph";
+import { createGatewayServer, loadGatewayConfig, signDevelopmentToken } from "@newsfed/gateway";
+import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
@@ -293,12 +286,12 @@ describe("production configuration", () => {
       GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789",
     });
     expect(ok.auth.jwksUrl).toBe("https://idp.example/jwks.json");
-    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { NODE_ENV: "production" })).toThrow(
+    expect(() => parseConfig("officials", subgraphConfigSchema("officials"), { NODE_ENV: "production" })).toThrow(
       /GATEWAY_SHARED_SECRET/,
     );
     // Exposed on a network, the public secrets are refused too, whatever NODE_ENV says.
     expect(() => loadGatewayConfig({ HOST: "0.0.0.0" })).toThrow(/listening on 0.0.0.0 needs JWT_SECRET/);
-    expect(() => parseConfig("officials", subgraphConfigSchema("officials", 4002), { HOST: "0.0.0.0" })).toThrow(
+    expect(() => parseConfig("officials", subgraphConfigSchema("officials"), { HOST: "0.0.0.0" })).toThrow(
       /GATEWAY_SHARED_SECRET/,
     );
     expect(loadGatewayConfig({ HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
@@ -315,7 +308,7 @@ describe("RS256 tokens from a JWKS endpoint", () => {
     });
     const jwksUrl = `${await listen(jwks, 0)}/jwks.json`;
     const { apollo, contextFor } = await createGatewayServer({
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as never,
       auth: { jwksUrl, issuer: "https://idp.example", audience: "newsfed" },
     });
     try {

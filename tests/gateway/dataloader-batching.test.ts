@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectWritten } from "@newsfed/kit";
+import { expectWritten } from "@newsfed/kit/writes";
 import { EDITOR } from "../helpers/identities.js";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { dataOf } from "../helpers/results.js";

@@ -1,5 +1,6 @@
-import { createGatewayServer, SUBGRAPHS } from "@newsfed/gateway";
-import { closeServer, listen } from "@newsfed/kit";
+import { createGatewayServer } from "@newsfed/gateway";
+import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
+import { closeServer, listen } from "@newsfed/kit/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The gateway's HTTP surface that needs no subgraph: CORS, request ids, metrics, schema and health routes.
@@ -66,10 +67,12 @@ describe("gateway HTTP surface", () => {
 
   it("turns introspection off when configured (it is on by default for partners)", async () => {
     const off = await createGatewayServer({
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as never,
       introspection: false,
     });
-    const on = await createGatewayServer({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as never });
+    const on = await createGatewayServer({
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as never,
+    });
     try {
       const query = "{ __schema { queryType { name } } }";
       const refused = await off.apollo.executeOperation({ query }, { contextValue: { identity: null } });

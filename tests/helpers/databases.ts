@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { openDatabase, type OpenDatabase } from "@newsfed/kit";
+import { openDatabase, type OpenDatabase } from "@newsfed/kit/db";
 import pg from "pg";
 import { inject } from "vitest";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";

@@ -1,15 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { createGatewayServer, SUBGRAPHS } from "@newsfed/gateway";
+import { createGatewayServer } from "@newsfed/gateway";
+import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import {
-  createSubgraphServer,
-  DEVELOPMENT_GATEWAY_SECRET,
-  type FederationClient,
-  IDENTITY_HEADER,
-  type RequestRuntime,
-  verifyIdentity,
-} from "@newsfed/kit";
+import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
+import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabase, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
@@ -97,7 +92,7 @@ export async function startFederation(): Promise<TestFederation> {
     contexts[name] = (runtime) => definition.createContext(database.db as never, runtime);
     sources[name] = new InProcessDataSource(name, apollo as never, contexts[name], federation);
   }
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.url])) as Record<ServiceName, string>;
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as Record<ServiceName, string>;
   const { apollo, contextFor } = await createGatewayServer({
     subgraphUrls: urls,
     buildService: ({ name }) => sources[name as ServiceName],

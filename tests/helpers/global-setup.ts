@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "@newsfed/kit";
+import { openDatabase } from "@newsfed/kit/db";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";

@@ -1,5 +1,5 @@
 import { ALL_WRITE_SCOPES, signDevelopmentToken } from "@newsfed/gateway";
-import type { Identity } from "@newsfed/kit";
+import type { Identity } from "@newsfed/kit/identity";
 
 /** Acting as an editor with every write scope, for fixtures written through the services. */
 export const EDITOR: Identity = { subject: "test-editor", scopes: ALL_WRITE_SCOPES };

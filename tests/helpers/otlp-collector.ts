@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { closeServer, listen } from "@newsfed/kit";
+import { closeServer, listen } from "@newsfed/kit/http";
 
 export interface CollectedSpan {
   service: string;

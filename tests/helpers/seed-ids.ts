@@ -1,4 +1,4 @@
-import { stableId } from "@newsfed/kit";
+import { stableId } from "@newsfed/kit/db";
 
 /** Ids of the seed's entities, derived exactly as the seed loaders derive them. */
 export const SEED = {

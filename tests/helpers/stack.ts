@@ -33,7 +33,7 @@ export interface RunningStack {
 export async function startStack(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningStack> {
   const ports = { gateway: await freePort(), articles: await freePort(), officials: await freePort(), policy: await freePort() };
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,11 +1,5 @@
-import { articlesSubgraph } from "@newsfed/articles";
-import { officialsSubgraph } from "@newsfed/officials";
-import { policySubgraph } from "@newsfed/policy";
+import { SUBGRAPH_DEFINITIONS } from "@newsfed/composition";
 
-export const SUBGRAPH_DEFINITIONS = {
-  articles: articlesSubgraph,
-  officials: officialsSubgraph,
-  policy: policySubgraph,
-};
+export { SUBGRAPH_DEFINITIONS };
 
 export type ServiceName = keyof typeof SUBGRAPH_DEFINITIONS;

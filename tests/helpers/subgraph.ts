@@ -1,11 +1,6 @@
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import {
-  createSubgraphServer,
-  DEVELOPMENT_GATEWAY_SECRET,
-  type Identity,
-  NO_FEDERATION,
-  type RequestRuntime,
-} from "@newsfed/kit";
+import { DEVELOPMENT_GATEWAY_SECRET, type Identity } from "@newsfed/kit/identity";
+import { createSubgraphServer, NO_FEDERATION, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabase, type StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";

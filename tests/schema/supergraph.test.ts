@@ -1,4 +1,4 @@
-import { API_SCHEMA_FILE, composeSupergraph, diffApiSchemas, readCommitted, SUPERGRAPH_FILE } from "@newsfed/gateway";
+import { API_SCHEMA_FILE, composeSupergraph, diffApiSchemas, readCommitted, SUPERGRAPH_FILE } from "@newsfed/composition";
 import {
   buildSchema,
   type GraphQLArgument,

@@ -1,4 +1,4 @@
-import { expectWritten } from "@newsfed/kit";
+import { expectWritten } from "@newsfed/kit/writes";
 import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";

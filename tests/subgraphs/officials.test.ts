@@ -1,4 +1,5 @@
-import { expectWritten, stableId } from "@newsfed/kit";
+import { stableId } from "@newsfed/kit/db";
+import { expectWritten } from "@newsfed/kit/writes";
 import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf } from "../helpers/results.js";

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Identity } from "@newsfed/kit";
+import type { Identity } from "@newsfed/kit/identity";
 import {
   type DocumentNode,
   type FragmentDefinitionNode,

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { IDENTITY_HEADER, injectTraceContext, REQUEST_ID_HEADER, signIdentity } from "@newsfed/kit";
+import { IDENTITY_HEADER, signIdentity } from "@newsfed/kit/identity";
+import { injectTraceContext, REQUEST_ID_HEADER } from "@newsfed/kit/observability";
 import type { GatewayContext } from "./authentication.js";
 
 type Headers = NonNullable<NonNullable<GraphQLDataSourceProcessOptions["request"]["http"]>["headers"]>;

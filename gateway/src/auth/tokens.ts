@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
-import type { Identity } from "@newsfed/kit";
+import type { Identity } from "@newsfed/kit/identity";
 
 /** Signs development tokens and verifies them when no production secret is configured. It is public: never use it in production. */
 export const DEVELOPMENT_JWT_SECRET = "newsfed-development-jwt-secret-do-not-use-in-production";

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import type { ServiceMetrics } from "@newsfed/kit";
+import type { ServiceMetrics } from "@newsfed/kit/observability";
 import { Counter, Histogram } from "prom-client";
 
 /** Gateway → subgraph fetch metrics: latency per subgraph, and failures (unreachable, or answered with errors). */

@@ -1,4 +1,4 @@
-import type { RequestRuntime } from "@newsfed/kit";
+import type { RequestRuntime } from "@newsfed/kit/subgraph";
 import { ArticleRepo } from "./article/article.repo.js";
 import { ArticleService } from "./article/article.service.js";
 import type { ArticlesDb } from "./db/index.js";

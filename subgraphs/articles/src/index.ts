@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@newsfed/kit";
+import type { SubgraphDefinition } from "@newsfed/kit/subgraph";
 import { createContext, type ArticlesContext } from "./context.js";
 import { migrationsFolder, schema } from "./db/index.js";
 import { buildArticlesSchema } from "./schema.js";
@@ -8,7 +8,6 @@ import { seedArticles } from "./seed.js";
 /** The articles subgraph as the shared runner and the tests see it. */
 export const articlesSubgraph: SubgraphDefinition<typeof schema, ArticlesContext> = {
   service: "articles",
-  defaultPort: 4001,
   dbSchema: schema,
   migrationsFolder,
   buildSchema: buildArticlesSchema,

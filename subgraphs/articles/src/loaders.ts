@@ -1,4 +1,5 @@
-import { changeLoaders, groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit/loaders";
+import { changeLoaders } from "@newsfed/kit/writes";
 import type { ArticlesDb } from "./db/index.js";
 import DataLoader from "dataloader";
 import type { ArticlePageArgs, ArticleRepo } from "./article/article.repo.js";

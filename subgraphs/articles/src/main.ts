@@ -1,4 +1,4 @@
-import { runSubgraph } from "@newsfed/kit";
+import { runSubgraph } from "@newsfed/kit/subgraph";
 import { articlesSubgraph } from "./index.js";
 
 await runSubgraph(articlesSubgraph);

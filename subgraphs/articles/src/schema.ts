@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@newsfed/kit";
+import { buildFederatedSchema } from "@newsfed/kit/graphql";
 import { ArticleMutations } from "./article/article.mutations.js";
 import { ArticleResolver } from "./article/article.resolver.js";
 import type { ArticlesContext } from "./context.js";

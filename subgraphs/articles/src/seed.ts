@@ -1,9 +1,15 @@
+import type { Identity } from "@newsfed/kit/identity";
 import { readFileSync } from "node:fs";
-import { expectWritten, NO_FEDERATION, SEED_IDENTITY, seenBefore, stableId } from "@newsfed/kit";
+import { stableId } from "@newsfed/kit/db";
+import { NO_FEDERATION } from "@newsfed/kit/subgraph";
+import { expectWritten, seenBefore } from "@newsfed/kit/writes";
 import { createContext } from "./context.js";
 import type { ArticlesDb } from "./db/index.js";
 import { contentHash } from "./wire/content-hash.js";
 import { parseWireStory } from "./wire/wire-story.js";
+
+/** The committed seed is trusted data loaded at start-up, recorded as changed by "seed". */
+const SEED_IDENTITY: Identity = { subject: "seed", scopes: ["articles:write"] };
 
 interface SeedFile {
   articles: {

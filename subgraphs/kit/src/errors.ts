@@ -1,7 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import type { Logger } from "./logger.js";
+import type { Logger } from "./observability/logger.js";
 
 // A subgraph error without a deliberate code reaches the gateway as DOWNSTREAM_SERVICE_ERROR, with its raw message.
 const MASKED_CODES = new Set(["INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);

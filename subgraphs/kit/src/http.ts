@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import { REQUEST_ID_HEADER, requestIdOf } from "./observability.js";
+import { REQUEST_ID_HEADER, requestIdOf } from "./observability/request-id.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 

@@ -48,6 +48,3 @@ export function verifyIdentity(header: string | undefined, secret: string, audie
     return null;
   }
 }
-
-/** The committed seed is trusted data loaded at start-up, recorded as changed by "seed". */
-export const SEED_IDENTITY: Identity = { subject: "seed", scopes: ["articles:write", "officials:write", "policy:write"] };

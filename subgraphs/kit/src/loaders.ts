@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { KeysetPage } from "./pagination.js";
+import type { KeysetPage } from "./paging.js";
 
 /**
  * A per-request loader of rows by key: all keys asked for in one tick become one statement, results come back

@@ -1,4 +1,4 @@
-import type { RequestRuntime } from "@newsfed/kit";
+import type { RequestRuntime } from "@newsfed/kit/subgraph";
 import { CountryRepo } from "./country/country.repo.js";
 import { CountryService } from "./country/country.service.js";
 import type { OfficialsDb } from "./db/index.js";

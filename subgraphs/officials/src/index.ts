@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@newsfed/kit";
+import type { SubgraphDefinition } from "@newsfed/kit/subgraph";
 import { createContext, type OfficialsContext } from "./context.js";
 import { migrationsFolder, schema } from "./db/index.js";
 import { buildOfficialsSchema } from "./schema.js";
@@ -8,7 +8,6 @@ import { seedOfficials } from "./seed.js";
 /** The officials subgraph as the shared runner and the tests see it. */
 export const officialsSubgraph: SubgraphDefinition<typeof schema, OfficialsContext> = {
   service: "officials",
-  defaultPort: 4002,
   dbSchema: schema,
   migrationsFolder,
   buildSchema: buildOfficialsSchema,

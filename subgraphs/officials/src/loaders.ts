@@ -1,4 +1,5 @@
-import { changeLoaders, groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit/loaders";
+import { changeLoaders } from "@newsfed/kit/writes";
 import type { OfficialsDb } from "./db/index.js";
 import { changes } from "./db/schema.js";
 import type { CountryRepo } from "./country/country.repo.js";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@newsfed/kit";
+import { buildFederatedSchema } from "@newsfed/kit/graphql";
 import type { OfficialsContext } from "./context.js";
 import { CountryResolver } from "./country/country.resolver.js";
 import { OfficialMutations } from "./official/official.mutations.js";

@@ -1,4 +1,4 @@
-import type { RequestRuntime } from "@newsfed/kit";
+import type { RequestRuntime } from "@newsfed/kit/subgraph";
 import type { PolicyDb } from "./db/index.js";
 import { EventRepo } from "./event/event.repo.js";
 import { EventService } from "./event/event.service.js";

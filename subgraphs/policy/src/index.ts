@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@newsfed/kit";
+import type { SubgraphDefinition } from "@newsfed/kit/subgraph";
 import { createContext, type PolicyContext } from "./context.js";
 import { migrationsFolder, schema } from "./db/index.js";
 import { buildPolicySchema } from "./schema.js";
@@ -8,7 +8,6 @@ import { seedPolicy } from "./seed.js";
 /** The policy subgraph as the shared runner and the tests see it. */
 export const policySubgraph: SubgraphDefinition<typeof schema, PolicyContext> = {
   service: "policy",
-  defaultPort: 4003,
   dbSchema: schema,
   migrationsFolder,
   buildSchema: buildPolicySchema,

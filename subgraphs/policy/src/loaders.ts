@@ -1,4 +1,5 @@
-import { changeLoaders, groupLoader, pageLoader, rowLoader } from "@newsfed/kit";
+import { groupLoader, pageLoader, rowLoader } from "@newsfed/kit/loaders";
+import { changeLoaders } from "@newsfed/kit/writes";
 import type { PolicyDb } from "./db/index.js";
 import { changes } from "./db/schema.js";
 import type { EventPageArgs, EventRepo } from "./event/event.repo.js";

@@ -1,4 +1,4 @@
-import { deletePayloadType, payloadType } from "@newsfed/kit";
+import { deletePayloadType, payloadType } from "@newsfed/kit/graphql";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { PolicyContext } from "./context.js";
 import { CreatePolicyEventInput, UpdatePolicyEventInput } from "./event/event.inputs.js";

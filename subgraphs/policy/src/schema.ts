@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@newsfed/kit";
+import { buildFederatedSchema } from "@newsfed/kit/graphql";
 import type { PolicyContext } from "./context.js";
 import { EventResolver, LocationResolver } from "./event/event.resolver.js";
 import { PolicyMutations } from "./mutations.js";

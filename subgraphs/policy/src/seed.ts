@@ -1,7 +1,13 @@
+import type { Identity } from "@newsfed/kit/identity";
 import { readFileSync } from "node:fs";
-import { expectWritten, NO_FEDERATION, SEED_IDENTITY, seenBefore, stableId } from "@newsfed/kit";
+import { stableId } from "@newsfed/kit/db";
+import { NO_FEDERATION } from "@newsfed/kit/subgraph";
+import { expectWritten, seenBefore } from "@newsfed/kit/writes";
 import { createContext } from "./context.js";
 import type { PolicyDb } from "./db/index.js";
+
+/** The committed seed is trusted data loaded at start-up, recorded as changed by "seed". */
+const SEED_IDENTITY: Identity = { subject: "seed", scopes: ["policy:write"] };
 
 interface SeedFile {
   initiatives: {

@@ -1,8 +1,8 @@
 import { registerEnumType } from "type-graphql";
 
 /**
- * The policy theme vocabulary. The policy subgraph owns it; the articles subgraph imports this same enum so the
- * two can never disagree on its values.
+ * The policy theme vocabulary, owned by this subgraph. The articles subgraph declares the same enum by value;
+ * composition refuses the supergraph if the two copies ever differ.
  */
 export enum PolicyTheme {
   CYBERSECURITY = "CYBERSECURITY",

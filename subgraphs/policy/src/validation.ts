@@ -1,4 +1,5 @@
-import { type Reference, UserErrorCode, type Validation } from "@newsfed/kit";
+import { UserErrorCode } from "@newsfed/kit/graphql";
+import { type EntityLookup, type Reference, type Validation } from "@newsfed/kit/writes";
 import { EventKind, InitiativeStatus, OutcomeStatus } from "./enums.js";
 import { PolicyTheme } from "./themes.js";
 
@@ -31,7 +32,7 @@ export function themes(v: Validation, field: string, values: readonly string[] |
  */
 export function referenceList(
   v: Validation,
-  kind: Reference["kind"],
+  lookup: EntityLookup,
   field: string,
   values: readonly string[] | null | undefined,
   max = 50,
@@ -45,7 +46,7 @@ export function referenceList(
     const key = normalize(value);
     if (keys.includes(key)) return;
     keys.push(key);
-    references.push({ kind, key, field: `${field}.${index}` });
+    references.push({ lookup, key, field: `${field}.${index}` });
   });
   return { keys, references };
 }

@@ -1,5 +1,5 @@
-import { DateTimeScalar } from "@newsfed/kit";
-import { PolicyTheme } from "@newsfed/policy/themes";
+import { DateTimeScalar } from "@newsfed/kit/graphql";
+import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType({ description: "Who published an article." })

@@ -1,5 +1,5 @@
-import { ConnectionArgs, connectionType, DateScalar } from "@newsfed/kit";
-import { PolicyTheme } from "@newsfed/policy/themes";
+import { ConnectionArgs, connectionType, DateScalar } from "@newsfed/kit/graphql";
+import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { Article } from "./article.type.js";
 

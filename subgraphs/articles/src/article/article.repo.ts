@@ -1,4 +1,5 @@
-import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
+import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb } from "../db/index.js";
 import { articleLinks, articles, changes, type LinkKind, mentions } from "../db/schema.js";

@@ -1,4 +1,5 @@
-import { ChangeConnection, ConnectionArgs, UNAVAILABLE } from "@newsfed/kit";
+import { ConnectionArgs, UNAVAILABLE } from "@newsfed/kit/graphql";
+import { ChangeConnection } from "@newsfed/kit/writes";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { ArticlesContext } from "../context.js";
 import type { ArticleRow } from "../db/schema.js";

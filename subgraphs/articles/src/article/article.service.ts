@@ -1,23 +1,22 @@
+import { newId } from "@newsfed/kit/db";
+import { type UserError, UserErrorCode } from "@newsfed/kit/graphql";
+import { clearLoaders } from "@newsfed/kit/loaders";
+import { type Connection, toConnection } from "@newsfed/kit/paging";
+import { type RequestRuntime } from "@newsfed/kit/subgraph";
 import {
   ChangeAction,
   changeOf,
-  clearLoaders,
   checkReferences,
-  type Connection,
   historyOf,
-  newId,
   notFound,
   type Reference,
-  type RequestRuntime,
   requireScope,
-  toConnection,
-  type UserError,
-  UserErrorCode,
   Validation,
-} from "@newsfed/kit";
-import { PolicyTheme } from "@newsfed/policy/themes";
+} from "@newsfed/kit/writes";
+import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import type { ArticleRow, LinkKind, MentionRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
+import { LOOKUPS } from "../references/lookups.js";
 import { findMentions, type MentionSpec } from "../wire/find-mentions.js";
 import type { ArticlePageArgs, ArticleRepo, LinkRow, MentionInsert } from "./article.repo.js";
 
@@ -63,7 +62,7 @@ const LINKED_BY: Record<LinkKind, keyof Loaders> = {
 const LINK_INPUTS: {
   kind: LinkKind;
   field: "officialIds" | "initiativeIds" | "countryCodes" | "eventIds";
-  ref: Reference["kind"];
+  ref: keyof typeof LOOKUPS;
 }[] = [
   { kind: "OFFICIAL", field: "officialIds", ref: "official" },
   { kind: "INITIATIVE", field: "initiativeIds", ref: "initiative" },
@@ -262,7 +261,7 @@ export class ArticleService {
         if (keys.includes(key)) return;
         keys.push(key);
         // The error names the item as the caller sent it (its index before duplicates were dropped).
-        references.push({ kind: ref, key, field: `input.${field}.${index}` });
+        references.push({ lookup: LOOKUPS[ref], key, field: `input.${field}.${index}` });
       });
       links.set(
         kind,

@@ -1,5 +1,5 @@
-import { DateTimeScalar } from "@newsfed/kit";
-import { PolicyTheme } from "@newsfed/policy/themes";
+import { DateTimeScalar } from "@newsfed/kit/graphql";
+import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({

@@ -1,4 +1,4 @@
-import type { Database } from "@newsfed/kit";
+import type { Database } from "@newsfed/kit/db";
 import * as schema from "./schema.js";
 
 export { schema };

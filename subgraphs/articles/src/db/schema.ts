@@ -1,4 +1,5 @@
-import { auditColumns, changeLogTable, tsvector } from "@newsfed/kit";
+import { auditColumns, tsvector } from "@newsfed/kit/db";
+import { changeLogTable } from "@newsfed/kit/writes";
 import { sql } from "drizzle-orm";
 import { index, integer, pgSchema, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 

@@ -1,4 +1,4 @@
-import { askFederation, type FederationClient } from "@newsfed/kit";
+import { askFederation, type FederationClient } from "@newsfed/kit/subgraph";
 import type { MentionSpec } from "../wire/find-mentions.js";
 
 /** Known entities as the ingestion sees them: every surface form to look for, and the organizations by acronym. */

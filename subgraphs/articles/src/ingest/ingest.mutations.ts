@@ -1,4 +1,4 @@
-import { UserError } from "@newsfed/kit";
+import { UserError } from "@newsfed/kit/graphql";
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
 import { Article } from "../article/article.type.js";
 import type { ArticlesContext } from "../context.js";

@@ -1,11 +1,6 @@
-import {
-  FederationUnavailableError,
-  type RequestRuntime,
-  requireScope,
-  type UserError,
-  UserErrorCode,
-  Validation,
-} from "@newsfed/kit";
+import { type UserError, UserErrorCode } from "@newsfed/kit/graphql";
+import { FederationUnavailableError, type RequestRuntime } from "@newsfed/kit/subgraph";
+import { requireScope, Validation } from "@newsfed/kit/writes";
 import type { ArticleService } from "../article/article.service.js";
 import type { ArticleRow } from "../db/schema.js";
 import { contentHash } from "../wire/content-hash.js";

@@ -1,4 +1,4 @@
-import { CONTRIBUTED } from "@newsfed/kit";
+import { CONTRIBUTED } from "@newsfed/kit/graphql";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { ArticleConnection, ArticlesArgs } from "../article/article.inputs.js";
 import type { ArticlesContext } from "../context.js";

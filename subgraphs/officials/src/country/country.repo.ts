@@ -1,4 +1,4 @@
-import { type KeysetOrder, keysetPages } from "@newsfed/kit";
+import { type KeysetOrder, keysetPages } from "@newsfed/kit/db";
 import { inArray, sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
 import { countries } from "../db/schema.js";

@@ -1,4 +1,4 @@
-import { ConnectionArgs, connectionType } from "@newsfed/kit";
+import { ConnectionArgs, connectionType } from "@newsfed/kit/graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import type { CountryRow } from "../db/schema.js";

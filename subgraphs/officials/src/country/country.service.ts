@@ -1,4 +1,4 @@
-import { type Connection, toConnection } from "@newsfed/kit";
+import { type Connection, toConnection } from "@newsfed/kit/paging";
 import type { CountryRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
 import type { CountryRepo } from "./country.repo.js";

@@ -1,4 +1,4 @@
-import { DateScalar } from "@newsfed/kit";
+import { DateScalar } from "@newsfed/kit/graphql";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType({ description: "Narrows a list of officials; all given conditions must hold." })

@@ -1,4 +1,4 @@
-import { connectionType } from "@newsfed/kit";
+import { connectionType } from "@newsfed/kit/graphql";
 import { Official } from "./official.type.js";
 
 export const OfficialConnection = connectionType(Official, "Official", "officials");

@@ -1,4 +1,5 @@
-import { type ChangeInput, type KeysetOrder, keysetPages, readColumns, recordChange } from "@newsfed/kit";
+import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
 import { changes, people, positions } from "../db/schema.js";

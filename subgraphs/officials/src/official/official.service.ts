@@ -1,19 +1,9 @@
-import {
-  ChangeAction,
-  changeOf,
-  checkUnreferenced,
-  clearLoaders,
-  type Connection,
-  historyOf,
-  newId,
-  notFound,
-  type RequestRuntime,
-  requireScope,
-  toConnection,
-  type UserError,
-  UserErrorCode,
-  Validation,
-} from "@newsfed/kit";
+import { newId } from "@newsfed/kit/db";
+import { type UserError, UserErrorCode } from "@newsfed/kit/graphql";
+import { clearLoaders } from "@newsfed/kit/loaders";
+import { type Connection, toConnection } from "@newsfed/kit/paging";
+import { type RequestRuntime } from "@newsfed/kit/subgraph";
+import { ChangeAction, changeOf, checkUnreferenced, historyOf, notFound, requireScope, Validation } from "@newsfed/kit/writes";
 import type { OfficialRow, PositionRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
 import type { ReferenceRepo } from "../references.repo.js";

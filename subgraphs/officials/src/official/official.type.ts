@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@newsfed/kit";
+import { DateTimeScalar } from "@newsfed/kit/graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A public official: a minister, secretary or other office holder. Owned by the officials subgraph." })

@@ -1,4 +1,4 @@
-import { DateScalar } from "@newsfed/kit";
+import { DateScalar } from "@newsfed/kit/graphql";
 import { Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({

@@ -1,4 +1,4 @@
-import { deletePayloadType, payloadType } from "@newsfed/kit";
+import { deletePayloadType, payloadType } from "@newsfed/kit/graphql";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { CreateOrganizationInput, UpdateOrganizationInput } from "./organization.inputs.js";

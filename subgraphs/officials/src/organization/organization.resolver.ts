@@ -1,4 +1,5 @@
-import { ChangeConnection, ConnectionArgs, connectionType } from "@newsfed/kit";
+import { ConnectionArgs, connectionType } from "@newsfed/kit/graphql";
+import { ChangeConnection } from "@newsfed/kit/writes";
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@newsfed/kit";
+import { DateTimeScalar } from "@newsfed/kit/graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { OrganizationKind } from "./organization-kind.enum.js";
 

@@ -1,5 +1,6 @@
-import { ChangeConnection, UNAVAILABLE } from "@newsfed/kit";
-import { ConnectionArgs } from "@newsfed/kit";
+import { UNAVAILABLE } from "@newsfed/kit/graphql";
+import { ChangeConnection } from "@newsfed/kit/writes";
+import { ConnectionArgs } from "@newsfed/kit/graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
 import type { EventRow } from "../db/schema.js";

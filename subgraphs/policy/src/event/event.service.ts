@@ -1,25 +1,23 @@
+import { newId } from "@newsfed/kit/db";
+import { type UserError, UserErrorCode } from "@newsfed/kit/graphql";
+import { clearLoaders, loadPresent } from "@newsfed/kit/loaders";
+import { type Connection, toConnection } from "@newsfed/kit/paging";
+import { type RequestRuntime } from "@newsfed/kit/subgraph";
 import {
   ChangeAction,
   changeOf,
   checkReferences,
   checkUnreferenced,
-  clearLoaders,
-  type Connection,
   historyOf,
-  loadPresent,
-  newId,
   notFound,
   type Reference,
-  type RequestRuntime,
   requireScope,
-  toConnection,
-  type UserError,
-  UserErrorCode,
   Validation,
-} from "@newsfed/kit";
+} from "@newsfed/kit/writes";
 import type { EventRow, InitiativeRow, OutcomeRow } from "../db/schema.js";
 import type { WriteOptions } from "../initiative/initiative.service.js";
 import type { Loaders } from "../loaders.js";
+import { LOOKUPS } from "../references/lookups.js";
 import { oneOf, referenceList, themes } from "../validation.js";
 import type { EventLinks, EventPageArgs, EventRepo } from "./event.repo.js";
 
@@ -178,7 +176,7 @@ export class EventService {
       row.locationName = input.location ? v.text("input.location.name", input.location.name, { required: true, max: 200 }) : null;
       row.locationCountryCode = input.location ? v.countryCode("input.location.countryCode", input.location.countryCode) : null;
       if (row.locationCountryCode)
-        references.push({ kind: "country", key: row.locationCountryCode, field: "input.location.countryCode" });
+        references.push({ lookup: LOOKUPS.country, key: row.locationCountryCode, field: "input.location.countryCode" });
     }
     if (input.themes !== undefined) row.themes = themes(v, "input.themes", input.themes);
     if (input.parentId !== undefined) {
@@ -186,13 +184,13 @@ export class EventService {
       if (input.parentId) await this.checkParent(current?.id, input.parentId, v);
     }
     if (input.participantIds !== undefined) {
-      const participants = referenceList(v, "official", "input.participantIds", input.participantIds);
+      const participants = referenceList(v, LOOKUPS.official, "input.participantIds", input.participantIds);
       links.participantIds = participants.keys;
       references.push(...participants.references);
     }
     if (input.countryCodes !== undefined) {
       (input.countryCodes ?? []).forEach((code, index) => v.countryCode(`input.countryCodes.${index}`, code));
-      const countries = referenceList(v, "country", "input.countryCodes", input.countryCodes, 50, (code) =>
+      const countries = referenceList(v, LOOKUPS.country, "input.countryCodes", input.countryCodes, 50, (code) =>
         code.trim().toUpperCase(),
       );
       links.countryCodes = countries.keys;
@@ -200,7 +198,7 @@ export class EventService {
     }
     if (input.initiativeIds !== undefined) {
       // Initiatives live in this subgraph: checked here, not through the gateway.
-      const initiatives = referenceList(v, "initiative", "input.initiativeIds", input.initiativeIds);
+      const initiatives = referenceList(v, LOOKUPS.initiative, "input.initiativeIds", input.initiativeIds);
       links.initiativeIds = initiatives.keys;
       const found = await this.loaders.initiativeById.loadMany(initiatives.keys);
       initiatives.references.forEach((reference, index) => {

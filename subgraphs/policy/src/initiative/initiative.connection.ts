@@ -1,4 +1,4 @@
-import { connectionType, DateScalar } from "@newsfed/kit";
+import { connectionType, DateScalar } from "@newsfed/kit/graphql";
 import { Field, ID, InputType } from "type-graphql";
 import { EventKind, InitiativeStatus } from "../enums.js";
 import { PolicyEvent } from "../event/event.type.js";

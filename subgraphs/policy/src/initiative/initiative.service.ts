@@ -1,24 +1,22 @@
+import { newId } from "@newsfed/kit/db";
+import { type UserError } from "@newsfed/kit/graphql";
+import { clearLoaders, loadPresent } from "@newsfed/kit/loaders";
+import { type Connection, type KeysetPage, toConnection } from "@newsfed/kit/paging";
+import { type RequestRuntime } from "@newsfed/kit/subgraph";
 import {
   ChangeAction,
   changeOf,
   checkReferences,
   checkUnreferenced,
-  clearLoaders,
-  type Connection,
   historyOf,
-  type KeysetPage,
-  loadPresent,
-  newId,
   notFound,
   type Reference,
-  type RequestRuntime,
   requireScope,
-  toConnection,
-  type UserError,
   Validation,
-} from "@newsfed/kit";
+} from "@newsfed/kit/writes";
 import type { EventRow, InitiativeRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
+import { LOOKUPS } from "../references/lookups.js";
 import { oneOf, referenceList, themes } from "../validation.js";
 import type { InitiativePageArgs, InitiativeRepo } from "./initiative.repo.js";
 
@@ -156,16 +154,16 @@ export class InitiativeService {
     if (input.startDate !== undefined) row.startDate = input.startDate;
     if (input.countryCode !== undefined) {
       row.countryCode = v.countryCode("input.countryCode", input.countryCode);
-      if (row.countryCode) references.push({ kind: "country", key: row.countryCode, field: "input.countryCode" });
+      if (row.countryCode) references.push({ lookup: LOOKUPS.country, key: row.countryCode, field: "input.countryCode" });
     }
     if (input.leadOrganizationId !== undefined) {
       row.leadOrganizationId = input.leadOrganizationId;
       if (input.leadOrganizationId)
-        references.push({ kind: "organization", key: input.leadOrganizationId, field: "input.leadOrganizationId" });
+        references.push({ lookup: LOOKUPS.organization, key: input.leadOrganizationId, field: "input.leadOrganizationId" });
     }
     let championIds: string[] | undefined;
     if (input.championIds !== undefined) {
-      const champions = referenceList(v, "official", "input.championIds", input.championIds);
+      const champions = referenceList(v, LOOKUPS.official, "input.championIds", input.championIds);
       championIds = champions.keys;
       references.push(...champions.references);
     }

@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from "@newsfed/kit";
+import { DateScalar, DateTimeScalar } from "@newsfed/kit/graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { InitiativeStatus } from "../enums.js";
 import { PolicyTheme } from "../themes.js";

@@ -1,5 +1,5 @@
-import { CONTRIBUTED } from "@newsfed/kit";
-import { ConnectionArgs } from "@newsfed/kit";
+import { CONTRIBUTED } from "@newsfed/kit/graphql";
+import { ConnectionArgs } from "@newsfed/kit/graphql";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
 import {

@@ -9,8 +9,9 @@ const FEDERATION_LINK =
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
 
 const ROOT_DESCRIPTIONS: Record<string, string> = {
-  Query: "Entry points for reading news articles, officials, organizations, countries and policy initiatives and events.",
-  Mutation: "Entry points for changing data; each needs a bearer token with the owning domain's write scope.",
+  Query: "The entry points for reading.",
+  Mutation:
+    "The entry points for changing data; each needs a bearer token with the write scope of the subgraph that owns the data.",
 };
 
 /** type-graphql cannot describe root types; every subgraph adds the same words so composition keeps them. */

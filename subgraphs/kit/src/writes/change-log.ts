@@ -2,11 +2,13 @@ import DataLoader from "dataloader";
 import { inArray, sql } from "drizzle-orm";
 import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
-import type { Database } from "./database.js";
-import { newId } from "./stable-id.js";
-import { DateTimeScalar } from "./scalars.js";
-import { type Connection, connectionType, type KeysetOrder, keysetPages, type KeysetPage, toConnection } from "./pagination.js";
-import { pageLoader } from "./loaders.js";
+import type { Database } from "../db/database.js";
+import { newId } from "../db/ids.js";
+import { DateTimeScalar } from "../graphql/scalars.js";
+import { type KeysetOrder, keysetPages } from "../db/keyset.js";
+import { connectionType } from "../graphql/connection.js";
+import { type Connection, type KeysetPage, toConnection } from "../paging.js";
+import { pageLoader } from "../loaders.js";
 
 /** The audit trail of one subgraph: every write to an owned entity, in the same transaction as the write. */
 export const changeLogTable = (schema: PgSchema) =>

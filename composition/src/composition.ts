@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
-import { articlesSubgraph } from "@newsfed/articles";
-import { officialsSubgraph } from "@newsfed/officials";
-import { policySubgraph } from "@newsfed/policy";
 import { execute, type GraphQLSchema, lexicographicSortSchema, parse, printSchema } from "graphql";
-import { SUBGRAPHS } from "./subgraph-list.js";
+import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
+import { SUBGRAPH_DEFINITIONS } from "./subgraphs.js";
 
-export const SUPERGRAPH_FILE = new URL("../supergraph.graphql", import.meta.url);
-export const API_SCHEMA_FILE = new URL("../schema.graphql", import.meta.url);
-
-const DEFINITIONS = { articles: articlesSubgraph, officials: officialsSubgraph, policy: policySubgraph };
+// The composed artifacts are committed next to the gateway that serves them.
+export const SUPERGRAPH_FILE = new URL("../../gateway/supergraph.graphql", import.meta.url);
+export const API_SCHEMA_FILE = new URL("../../gateway/schema.graphql", import.meta.url);
 
 /** A subgraph's SDL exactly as it serves it from `_service { sdl }` (what the gateway would introspect). */
 export async function subgraphSdl(schema: GraphQLSchema): Promise<string> {
@@ -29,8 +26,8 @@ export interface Composition {
 export async function composeSupergraph(): Promise<Composition> {
   const services = [];
   for (const subgraph of SUBGRAPHS) {
-    const schema = await DEFINITIONS[subgraph.name].buildSchema();
-    services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(await subgraphSdl(schema)) });
+    const schema = await SUBGRAPH_DEFINITIONS[subgraph.name].buildSchema();
+    services.push({ name: subgraph.name, url: composedUrl(subgraph), typeDefs: parse(await subgraphSdl(schema)) });
   }
   const result = composeServices(services);
   if (result.errors) {

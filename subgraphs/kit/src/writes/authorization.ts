@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { Identity } from "./identity.js";
+import type { Identity } from "../identity.js";
 
 // No HTTP status on these errors: a subgraph answers the gateway 200 with GraphQL errors, which the gateway passes
 // on with their codes; a 4xx would make the gateway treat the subgraph as unreachable.

@@ -1,19 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 import type { Logger } from "./logger.js";
-
-/** The header that carries one request's id from the client through the gateway to every subgraph and log line. */
-export const REQUEST_ID_HEADER = "x-request-id";
-const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/** The caller's request id when it is a sane one, else a new one. */
-export function requestIdOf(req: IncomingMessage): string {
-  const given = req.headers[REQUEST_ID_HEADER];
-  const value = Array.isArray(given) ? given[0] : given;
-  return value && VALID_REQUEST_ID.test(value) ? value : randomUUID();
-}
 
 /** Prometheus metrics of one service: its own registry (so several services can share a test process). */
 export class ServiceMetrics {

@@ -1,55 +1,4 @@
-import { type ClassType, Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-
-export enum UserErrorCode {
-  REQUIRED = "REQUIRED",
-  TOO_LONG = "TOO_LONG",
-  TOO_MANY = "TOO_MANY",
-  INVALID_FORMAT = "INVALID_FORMAT",
-  UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE",
-  INVALID_DATE_RANGE = "INVALID_DATE_RANGE",
-  IN_FUTURE = "IN_FUTURE",
-  CYCLE = "CYCLE",
-  NOT_FOUND = "NOT_FOUND",
-  REFERENCED = "REFERENCED",
-  DUPLICATE = "DUPLICATE",
-  UNAVAILABLE = "UNAVAILABLE",
-}
-
-registerEnumType(UserErrorCode, {
-  name: "UserErrorCode",
-  description: "Why a mutation refused its input. Nothing was written when any user error is returned.",
-  valuesConfig: {
-    REQUIRED: { description: "A required value is missing or blank." },
-    TOO_LONG: { description: "A text is longer than allowed (the message gives the limit)." },
-    TOO_MANY: { description: "A list has more items than allowed." },
-    INVALID_FORMAT: { description: "A value is not in the expected format (e.g. a country code, a URL)." },
-    UNKNOWN_REFERENCE: { description: "An id or code refers to nothing that exists." },
-    INVALID_DATE_RANGE: { description: "An end date is before its start date." },
-    IN_FUTURE: { description: "A date lies in the future where that is not possible (e.g. publication)." },
-    CYCLE: { description: "The change would make an event its own ancestor." },
-    NOT_FOUND: { description: "The entity to change or delete does not exist." },
-    REFERENCED: { description: "The entity is still referenced elsewhere; remove those references first." },
-    DUPLICATE: { description: "Another entity already has this unique value (e.g. an article slug)." },
-    UNAVAILABLE: { description: "A service needed to check the input is unavailable; retry later." },
-  },
-});
-
-@ObjectType({ description: "A problem with a mutation's input. When a payload has any, nothing was written." })
-@Directive("@shareable")
-export class UserError {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Path of the offending argument, dot-separated, e.g. `input.positions.0.endDate`; null when no single field is at fault.",
-  })
-  field!: string | null;
-
-  @Field(() => String, { description: "What is wrong, for people." })
-  message!: string;
-
-  @Field(() => UserErrorCode, { description: "What is wrong, for programs." })
-  code!: UserErrorCode;
-}
+import { type UserError, UserErrorCode } from "../graphql/user-errors.js";
 
 /** Collects user errors while a service checks an input; the write happens only when none were found. */
 export class Validation {
@@ -128,33 +77,6 @@ export const notFound = (id: string): UserError => ({
   code: UserErrorCode.NOT_FOUND,
   message: `Nothing with id "${id}" exists.`,
 });
-
-/** The payload of a create or update: the entity when it was written, and the reasons when it was not. */
-export function payloadType<TEntity extends object>(name: string, field: string, entity: ClassType<TEntity>, verb: string) {
-  @ObjectType(name, { description: `The result of ${verb}: the ${field} as stored, or the user errors that stopped it.` })
-  class Payload {
-    @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-    userErrors!: UserError[];
-  }
-  Field(() => entity, { nullable: true, description: `The ${field} as stored; null when userErrors is not empty.` })(
-    Payload.prototype,
-    field,
-  );
-  return Payload;
-}
-
-/** The payload of a delete. */
-export function deletePayloadType(name: string, what: string) {
-  @ObjectType(name, { description: `The result of deleting a ${what}.` })
-  class DeletePayload {
-    @Field(() => ID, { nullable: true, description: `Id of the deleted ${what}; null when userErrors is not empty.` })
-    deletedId!: string | null;
-
-    @Field(() => [UserError], { description: "Why the delete was refused; empty on success." })
-    userErrors!: UserError[];
-  }
-  return DeletePayload;
-}
 
 /** For trusted loaders (the seed): a user error there is a bug in committed data, so fail loudly. */
 export async function expectWritten<T extends { userErrors: UserError[] }>(result: Promise<T>): Promise<T> {

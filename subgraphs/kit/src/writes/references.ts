@@ -1,58 +1,27 @@
-import { UserErrorCode, type Validation } from "./user-errors.js";
+import { UserErrorCode } from "../graphql/user-errors.js";
+import { askFederation, type FederationClient } from "../subgraph/federation-client.js";
+import type { Validation } from "./validation.js";
 
-/** Reads through the gateway: how a subgraph checks facts owned by other subgraphs without touching their data. */
-export type FederationClient = (
-  query: string,
-  variables?: Record<string, unknown>,
-) => Promise<{ data?: Record<string, any> | null; errors?: readonly { message: string }[] }>;
-
-export function httpFederationClient(gatewayUrl: string, timeoutMs = 5000): FederationClient {
-  return async (query, variables) => {
-    const response = await fetch(gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok && !(response.headers.get("content-type") ?? "").includes("json")) {
-      throw new Error(`gateway answered ${response.status}`);
-    }
-    return (await response.json()) as Awaited<ReturnType<FederationClient>>;
-  };
-}
-
-export class FederationUnavailableError extends Error {
-  override name = "FederationUnavailableError";
-}
-
-/** Asks the federation one read and returns its data; throws FederationUnavailableError when it cannot answer. */
-export async function askFederation(client: FederationClient, query: string, variables?: Record<string, unknown>) {
-  let result: Awaited<ReturnType<FederationClient>>;
-  try {
-    result = await client(query, variables);
-  } catch (error) {
-    throw new FederationUnavailableError(`the gateway could not be reached: ${(error as Error).message}`);
-  }
-  if (result.errors?.length || !result.data) {
-    throw new FederationUnavailableError(result.errors?.map((error) => error.message).join("; ") ?? "no data");
-  }
-  return result.data;
+/**
+ * How to ask the gateway whether an entity another subgraph owns exists: `query(arg: $key) { selection }`, e.g.
+ * `official(id: $key) { id }`. Each subgraph declares the lookups of the entities it references.
+ */
+export interface EntityLookup {
+  /** What the entity is called in messages, e.g. "official". */
+  label: string;
+  query: string;
+  arg: string;
+  /** The argument's GraphQL type, e.g. `ID!`. */
+  argType: string;
+  selection: string;
 }
 
 /** A reference to an entity of another subgraph, with the input field that holds it. */
 export interface Reference {
-  kind: "official" | "organization" | "country" | "initiative" | "event";
+  lookup: EntityLookup;
   key: string;
   field: string;
 }
-
-const LOOKUP: Record<Reference["kind"], { query: string; arg: string; type: string; selection: string }> = {
-  official: { query: "official", arg: "id", type: "ID!", selection: "id" },
-  organization: { query: "organization", arg: "id", type: "ID!", selection: "id" },
-  country: { query: "country", arg: "code", type: "String!", selection: "code" },
-  initiative: { query: "initiative", arg: "id", type: "ID!", selection: "id" },
-  event: { query: "event", arg: "id", type: "ID!", selection: "id" },
-};
 
 /**
  * Checks that every referenced entity exists, in one gateway request, and records an UNKNOWN_REFERENCE user error
@@ -68,9 +37,9 @@ export async function checkReferences(
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
   const fields = references.map((reference, index) => {
-    const lookup = LOOKUP[reference.kind];
+    const { lookup } = reference;
     variables[`r${index}`] = reference.key;
-    declarations.push(`$r${index}: ${lookup.type}`);
+    declarations.push(`$r${index}: ${lookup.argType}`);
     return `r${index}: ${lookup.query}(${lookup.arg}: $r${index}) { ${lookup.selection} }`;
   });
   let data: Record<string, unknown>;
@@ -89,7 +58,7 @@ export async function checkReferences(
       validation.add(
         reference.field,
         UserErrorCode.UNKNOWN_REFERENCE,
-        `\`${reference.field}\`: no ${reference.kind} "${reference.key}" exists.`,
+        `\`${reference.field}\`: no ${reference.lookup.label} "${reference.key}" exists.`,
       );
     }
   });
@@ -130,8 +99,3 @@ export async function checkUnreferenced(
     );
   }
 }
-
-/** For callers that must not reach the federation (the seed loads before the gateway is up). */
-export const NO_FEDERATION: FederationClient = async () => {
-  throw new Error("no federation available in this context");
-};

@@ -1,0 +1,4 @@
+export * from "./columns.js";
+export * from "./database.js";
+export * from "./ids.js";
+export * from "./keyset.js";

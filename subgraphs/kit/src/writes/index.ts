@@ -1,0 +1,6 @@
+// type-graphql decorators need the metadata polyfill loaded before any of them runs.
+import "reflect-metadata";
+export * from "./authorization.js";
+export * from "./change-log.js";
+export * from "./references.js";
+export * from "./validation.js";

@@ -1,0 +1,10 @@
+import type { EntityLookup } from "@newsfed/kit/writes";
+
+/** How this subgraph asks the gateway whether an entity it references exists (their owners answer). */
+export const LOOKUPS = {
+  official: { label: "official", query: "official", arg: "id", argType: "ID!", selection: "id" },
+  organization: { label: "organization", query: "organization", arg: "id", argType: "ID!", selection: "id" },
+  country: { label: "country", query: "country", arg: "code", argType: "String!", selection: "code" },
+  // Owned here and checked in this subgraph's own tables; listed so reference lists of initiatives read alike.
+  initiative: { label: "initiative", query: "initiative", arg: "id", argType: "ID!", selection: "id" },
+} satisfies Record<string, EntityLookup>;
