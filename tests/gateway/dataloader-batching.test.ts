@@ -89,15 +89,15 @@ describe("per-request DataLoaders", () => {
     const officials = fed.context("officials", { identity: EDITOR });
     const articles = fed.context("articles", { identity: EDITOR });
     for (let i = 0; i < 12; i++) {
-      const { official } = await expectWritten(
-        officials.officials.create({
+      const { entity: official } = await expectWritten(
+        officials.officials.writes.create({
           name: `Test Official ${i}`,
           countryCode: i % 2 ? "MY" : "SG",
           positions: [{ title: `Deputy Minister ${i}`, organizationId: SEED.kkmm, startDate: "2022-01-01" }],
         }),
       );
       await expectWritten(
-        articles.articles.create({
+        articles.articles.writes.create({
           headline: `Test article ${i} on cybersecurity`,
           body: `Test Official ${i} met Gina Raimondo about cybersecurity.`,
           publishedAt: new Date(Date.UTC(2022, 0, i + 1)),

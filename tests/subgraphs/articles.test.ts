@@ -81,7 +81,7 @@ describe("articles subgraph", () => {
     const bodies = ["cybersecurity cybersecurity cybersecurity pact", "a note on trade", "cybersecurity once", "more trade news"];
     for (const [i, body] of bodies.entries()) {
       await expectWritten(
-        ctx.articles.create({
+        ctx.articles.writes.create({
           headline: `Story ${i}`,
           body,
           publishedAt: new Date(Date.UTC(2023, 0, 10 - i)),

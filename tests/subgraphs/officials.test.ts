@@ -74,7 +74,8 @@ describe("officials subgraph", () => {
 
   it("pages officials(first: 1) through every official exactly once", async () => {
     const ctx = officials.context(EDITOR);
-    for (const name of ["Aaron Test", "Zed Test", "Mia Test", "Mia Test"]) await expectWritten(ctx.officials.create({ name }));
+    for (const name of ["Aaron Test", "Zed Test", "Mia Test", "Mia Test"])
+      await expectWritten(ctx.officials.writes.create({ name }));
     const { nodes, pages, totalCount } = await collectAllPages(
       officials,
       `query($after: String) { officials(first: 1, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
@@ -154,7 +155,7 @@ describe("officials subgraph", () => {
     expect(data.official.positions[0].id).toBe(stableId("position", "gina-raimondo/secretary-of-commerce"));
     const ctx = officials.context(EDITOR);
     const vna = stableId("organization", "vn-vna");
-    await expectWritten(ctx.organizations.update(vna, { acronym: "TTXVN" }));
+    await expectWritten(ctx.organizations.writes.update(vna, { acronym: "TTXVN" }));
     await officialsSubgraph.seed(officials.db as never);
     const after = dataOf<any>(
       await officials.query(`query($id: ID!) { organization(id: $id) { acronym history { totalCount } } }`, { id: vna }),

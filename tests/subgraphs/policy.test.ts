@@ -100,7 +100,7 @@ describe("policy subgraph", () => {
   it("pages events newest first with stable cursors, each event exactly once", async () => {
     const ctx = policy.context(EDITOR);
     for (const day of ["2021-11-18", "2021-11-18", "2022-03-01", "2020-01-01"]) {
-      await expectWritten(ctx.events.create({ kind: "ANNOUNCEMENT", title: `Test ${day}`, startDate: day }));
+      await expectWritten(ctx.events.writes.create({ kind: "ANNOUNCEMENT", title: `Test ${day}`, startDate: day }));
     }
     const { nodes, totalCount } = await collectAllPages(
       policy,

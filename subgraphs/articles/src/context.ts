@@ -1,7 +1,9 @@
 import type { RequestRuntime } from "@newsfed/kit/subgraph";
+import type { WriteRuntime } from "@newsfed/kit/writes";
 import { ArticleRepo } from "./article/article.repo.js";
 import { ArticleService } from "./article/article.service.js";
-import type { ArticlesDb } from "./db/index.js";
+import type { ArticlesDb, ArticlesTx } from "./db/index.js";
+import { changes, idempotencyKeys } from "./db/schema.js";
 import { IngestService } from "./ingest/ingest.service.js";
 import { createLoaders } from "./loaders.js";
 
@@ -9,7 +11,14 @@ import { createLoaders } from "./loaders.js";
 export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
   const loaders = createLoaders(repo, db);
-  const articles = new ArticleService(repo, loaders, runtime);
+  const writes: WriteRuntime<ArticlesTx> = {
+    identity: runtime.identity,
+    federation: runtime.federation,
+    db,
+    changes,
+    idempotency: idempotencyKeys,
+  };
+  const articles = new ArticleService(repo, loaders, writes);
   return {
     identity: runtime.identity,
     requestId: runtime.requestId,

@@ -14,7 +14,7 @@ export function createLoaders(repo: ArticleRepo, db: ArticlesDb) {
     });
   const articlesLinkedTo = (kind: LinkKind) => pageLoader((ids, args: ArticlePageArgs) => repo.page(ids, args, kind));
   return {
-    changes: changeLoaders(db, changes, "articles"),
+    changes: changeLoaders(db, changes),
     articleById: rowLoader(
       (ids) => repo.byIds(ids),
       (row) => row.id,

@@ -49,9 +49,8 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
     const story = parseWireStory(raw);
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
     await expectWritten(
-      ctx.articles.create(
+      ctx.articles.writes.create(
         {
-          id,
           headline: entry.headline,
           summary: entry.summaryFromLead ? story.body.split("\n\n")[0]! : null,
           body: story.body,
@@ -73,7 +72,7 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
             return { text: mention.text, kind: mention.kind, refId, confidence: mention.confidence };
           }),
         },
-        { checkReferences: false },
+        { id, checkReferences: false },
       ),
     );
   }

@@ -1,7 +1,9 @@
 import type { RequestRuntime } from "@newsfed/kit/subgraph";
+import type { WriteRuntime } from "@newsfed/kit/writes";
 import { CountryRepo } from "./country/country.repo.js";
 import { CountryService } from "./country/country.service.js";
-import type { OfficialsDb } from "./db/index.js";
+import type { OfficialsDb, OfficialsTx } from "./db/index.js";
+import { changes, idempotencyKeys } from "./db/schema.js";
 import { createLoaders } from "./loaders.js";
 import { OfficialRepo } from "./official/official.repo.js";
 import { OfficialService } from "./official/official.service.js";
@@ -14,12 +16,19 @@ export function createContext(db: OfficialsDb, runtime: RequestRuntime) {
   const repos = { officials: new OfficialRepo(db), organizations: new OrganizationRepo(db), countries: new CountryRepo(db) };
   const references = new ReferenceRepo(db);
   const loaders = createLoaders(repos, db);
+  const writes: WriteRuntime<OfficialsTx> = {
+    identity: runtime.identity,
+    federation: runtime.federation,
+    db,
+    changes,
+    idempotency: idempotencyKeys,
+  };
   return {
     identity: runtime.identity,
     requestId: runtime.requestId,
     loaders,
-    officials: new OfficialService(repos.officials, references, loaders, runtime),
-    organizations: new OrganizationService(repos.organizations, references, loaders, runtime),
+    officials: new OfficialService(repos.officials, references, loaders, runtime, writes),
+    organizations: new OrganizationService(repos.organizations, references, loaders, runtime, writes),
     countries: new CountryService(repos.countries, loaders),
   };
 }

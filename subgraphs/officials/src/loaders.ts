@@ -15,7 +15,7 @@ export interface Repos {
 /** Built once per request (never shared between requests), so batching and caching never leak across callers. */
 export function createLoaders(repos: Repos, db: OfficialsDb) {
   return {
-    changes: changeLoaders(db, changes, "officials"),
+    changes: changeLoaders(db, changes),
     officialById: rowLoader(
       (ids) => repos.officials.byIds(ids),
       (row) => row.id,

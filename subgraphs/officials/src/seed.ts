@@ -36,21 +36,23 @@ export async function seedOfficials(db: OfficialsDb): Promise<void> {
   for (const organization of data.organizations) {
     const id = stableId("organization", organization.key);
     if (await seenBefore(ctx.organizations, id)) continue;
-    await expectWritten(ctx.organizations.create({ ...organization, id }));
+    await expectWritten(ctx.organizations.writes.create(organization, { id }));
   }
   for (const official of data.officials) {
     const id = stableId("official", official.key);
     if (await seenBefore(ctx.officials, id)) continue;
     await expectWritten(
-      ctx.officials.create({
-        ...official,
-        id,
-        positions: official.positions.map((position) => ({
-          ...position,
-          id: stableId("position", position.key),
-          organizationId: position.organization ? stableId("organization", position.organization) : null,
-        })),
-      }),
+      ctx.officials.writes.create(
+        {
+          ...official,
+          positions: official.positions.map((position) => ({
+            ...position,
+            id: stableId("position", position.key),
+            organizationId: position.organization ? stableId("organization", position.organization) : null,
+          })),
+        },
+        { id },
+      ),
     );
   }
 }

@@ -1,5 +1,7 @@
 import type { RequestRuntime } from "@newsfed/kit/subgraph";
-import type { PolicyDb } from "./db/index.js";
+import type { WriteRuntime } from "@newsfed/kit/writes";
+import type { PolicyDb, PolicyTx } from "./db/index.js";
+import { changes, idempotencyKeys } from "./db/schema.js";
 import { EventRepo } from "./event/event.repo.js";
 import { EventService } from "./event/event.service.js";
 import { InitiativeRepo } from "./initiative/initiative.repo.js";
@@ -10,12 +12,19 @@ import { createLoaders } from "./loaders.js";
 export function createContext(db: PolicyDb, runtime: RequestRuntime) {
   const repos = { initiatives: new InitiativeRepo(db), events: new EventRepo(db) };
   const loaders = createLoaders(repos, db);
+  const writes: WriteRuntime<PolicyTx> = {
+    identity: runtime.identity,
+    federation: runtime.federation,
+    db,
+    changes,
+    idempotency: idempotencyKeys,
+  };
   return {
     identity: runtime.identity,
     requestId: runtime.requestId,
     loaders,
-    initiatives: new InitiativeService(repos.initiatives, loaders, runtime),
-    events: new EventService(repos.events, loaders, runtime),
+    initiatives: new InitiativeService(repos.initiatives, loaders, runtime, writes),
+    events: new EventService(repos.events, loaders, runtime, writes),
   };
 }
 

@@ -13,7 +13,7 @@ export interface Repos {
 /** Built once per request, so batching and caching never leak across callers. */
 export function createLoaders(repos: Repos, db: PolicyDb) {
   return {
-    changes: changeLoaders(db, changes, "policy"),
+    changes: changeLoaders(db, changes),
     initiativeById: rowLoader(
       (ids) => repos.initiatives.byIds(ids),
       (row) => row.id,

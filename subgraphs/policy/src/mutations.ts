@@ -8,19 +8,25 @@ import { PolicyInitiative } from "./initiative/initiative.type.js";
 
 const CreatePolicyInitiativePayload = payloadType(
   "CreatePolicyInitiativePayload",
-  "initiative",
+  "policyInitiative",
   PolicyInitiative,
   "createPolicyInitiative",
+  ["initiative"],
 );
 const UpdatePolicyInitiativePayload = payloadType(
   "UpdatePolicyInitiativePayload",
-  "initiative",
+  "policyInitiative",
   PolicyInitiative,
   "updatePolicyInitiative",
+  ["initiative"],
 );
 const DeletePolicyInitiativePayload = deletePayloadType("DeletePolicyInitiativePayload", "policy initiative");
-const CreatePolicyEventPayload = payloadType("CreatePolicyEventPayload", "event", PolicyEvent, "createPolicyEvent");
-const UpdatePolicyEventPayload = payloadType("UpdatePolicyEventPayload", "event", PolicyEvent, "updatePolicyEvent");
+const CreatePolicyEventPayload = payloadType("CreatePolicyEventPayload", "policyEvent", PolicyEvent, "createPolicyEvent", [
+  "event",
+]);
+const UpdatePolicyEventPayload = payloadType("UpdatePolicyEventPayload", "policyEvent", PolicyEvent, "updatePolicyEvent", [
+  "event",
+]);
 const DeletePolicyEventPayload = deletePayloadType("DeletePolicyEventPayload", "policy event");
 
 @Resolver()
@@ -30,7 +36,7 @@ export class PolicyMutations {
     @Arg("input", () => CreatePolicyInitiativeInput, { description: "The new initiative." }) input: CreatePolicyInitiativeInput,
     @Ctx() ctx: PolicyContext,
   ) {
-    return ctx.initiatives.create(input);
+    return ctx.initiatives.writes.create(input);
   }
 
   @Mutation(() => UpdatePolicyInitiativePayload, {
@@ -41,7 +47,7 @@ export class PolicyMutations {
     @Arg("input", () => UpdatePolicyInitiativeInput, { description: "The changes." }) input: UpdatePolicyInitiativeInput,
     @Ctx() ctx: PolicyContext,
   ) {
-    return ctx.initiatives.update(id, input);
+    return ctx.initiatives.writes.update(id, input);
   }
 
   @Mutation(() => DeletePolicyInitiativePayload, {
@@ -51,7 +57,7 @@ export class PolicyMutations {
     @Arg("id", () => ID, { description: "The initiative to delete." }) id: string,
     @Ctx() ctx: PolicyContext,
   ) {
-    return ctx.initiatives.delete(id);
+    return ctx.initiatives.writes.delete(id);
   }
 
   @Mutation(() => CreatePolicyEventPayload, {
@@ -61,7 +67,7 @@ export class PolicyMutations {
     @Arg("input", () => CreatePolicyEventInput, { description: "The new event." }) input: CreatePolicyEventInput,
     @Ctx() ctx: PolicyContext,
   ) {
-    return ctx.events.create(input);
+    return ctx.events.writes.create(input);
   }
 
   @Mutation(() => UpdatePolicyEventPayload, {
@@ -72,7 +78,7 @@ export class PolicyMutations {
     @Arg("input", () => UpdatePolicyEventInput, { description: "The changes." }) input: UpdatePolicyEventInput,
     @Ctx() ctx: PolicyContext,
   ) {
-    return ctx.events.update(id, input);
+    return ctx.events.writes.update(id, input);
   }
 
   @Mutation(() => DeletePolicyEventPayload, {
@@ -80,6 +86,6 @@ export class PolicyMutations {
       "Deletes a policy event with its outcomes. Refused (REFERENCED) while it has child events or articles report on it. Needs `policy:write`.",
   })
   deletePolicyEvent(@Arg("id", () => ID, { description: "The event to delete." }) id: string, @Ctx() ctx: PolicyContext) {
-    return ctx.events.delete(id);
+    return ctx.events.writes.delete(id);
   }
 }

@@ -49,14 +49,13 @@ export async function seedPolicy(db: PolicyDb): Promise<void> {
     if (await seenBefore(ctx.initiatives, id)) continue;
     // References point at the other seeds' stable ids; the gateway is not up yet to check them.
     await expectWritten(
-      ctx.initiatives.create(
+      ctx.initiatives.writes.create(
         {
           ...initiative,
-          id,
           leadOrganizationId: initiative.leadOrganization ? stableId("organization", initiative.leadOrganization) : null,
           championIds: initiative.champions.map((key) => stableId("official", key)),
         },
-        { checkReferences: false },
+        { id, checkReferences: false },
       ),
     );
   }
@@ -65,17 +64,16 @@ export async function seedPolicy(db: PolicyDb): Promise<void> {
     const id = stableId("event", event.key);
     if (await seenBefore(ctx.events, id)) continue;
     await expectWritten(
-      ctx.events.create(
+      ctx.events.writes.create(
         {
           ...event,
-          id,
           parentId: event.parent ? stableId("event", event.parent) : null,
           participantIds: event.participants.map((key) => stableId("official", key)),
           countryCodes: event.countries,
           initiativeIds: event.initiatives.map((key) => stableId("initiative", key)),
           outcomes: event.outcomes.map((outcome) => ({ ...outcome, id: stableId("outcome", outcome.key) })),
         },
-        { checkReferences: false },
+        { id, checkReferences: false },
       ),
     );
   }

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@newsfed/kit/graphql";
+import { CreateInput, DateTimeScalar } from "@newsfed/kit/graphql";
 import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import { Field, ID, InputType } from "type-graphql";
 
@@ -30,7 +30,7 @@ export class PhotoInput {
 }
 
 @InputType({ description: "A new article." })
-export class CreateArticleInput {
+export class CreateArticleInput extends CreateInput {
   @Field(() => String, { description: "Headline (at most 300 characters)." })
   headline!: string;
 

@@ -15,7 +15,7 @@ export class ArticleMutations {
     @Arg("input", () => CreateArticleInput, { description: "The new article." }) input: CreateArticleInput,
     @Ctx() ctx: ArticlesContext,
   ) {
-    return ctx.articles.create(input);
+    return ctx.articles.writes.create(input);
   }
 
   @Mutation(() => UpdateArticlePayload, {
@@ -26,13 +26,13 @@ export class ArticleMutations {
     @Arg("input", () => UpdateArticleInput, { description: "The changes." }) input: UpdateArticleInput,
     @Ctx() ctx: ArticlesContext,
   ) {
-    return ctx.articles.update(id, input);
+    return ctx.articles.writes.update(id, input);
   }
 
   @Mutation(() => DeleteArticlePayload, {
     description: "Deletes an article with its links and mentions. Needs `articles:write`.",
   })
   deleteArticle(@Arg("id", () => ID, { description: "The article to delete." }) id: string, @Ctx() ctx: ArticlesContext) {
-    return ctx.articles.delete(id);
+    return ctx.articles.writes.delete(id);
   }
 }

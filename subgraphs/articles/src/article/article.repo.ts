@@ -1,8 +1,7 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
-import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { ArticlesDb } from "../db/index.js";
-import { articleLinks, articles, changes, type LinkKind, mentions } from "../db/schema.js";
+import type { ArticlesDb, ArticlesTx } from "../db/index.js";
+import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
 
 export interface ArticleFilter {
   search?: string | null | undefined;
@@ -30,7 +29,7 @@ const ORDERS: Record<ArticleOrderName, KeysetOrder> = {
 };
 
 const linked = (kind: LinkKind, refId: string) =>
-  sql`exists (select 1 from articles.article_links l where l.article_id = a.id and l.kind = ${kind} and l.ref_id = ${refId})`;
+  sql`exists (select 1 from ${articleLinks} l where l.article_id = a.id and l.kind = ${kind} and l.ref_id = ${refId})`;
 
 /** The only place that reads or writes the articles tables with SQL. */
 export class ArticleRepo {
@@ -107,12 +106,12 @@ export class ArticleRepo {
     if (filter.initiativeId) conditions.push(linked("INITIATIVE", filter.initiativeId));
     if (filter.countryCode) conditions.push(linked("COUNTRY", filter.countryCode.toUpperCase()));
     const groupKey = by ? sql`g.ref_id` : sql`''`;
-    const join = by ? sql`join articles.article_links g on g.article_id = a.id and g.kind = ${by}` : sql``;
+    const join = by ? sql`join ${articleLinks} g on g.article_id = a.id and g.kind = ${by}` : sql``;
     if (by) conditions.push(sql`g.ref_id = any(${sql.param([...groups])}::text[])`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = orderName === "RELEVANCE" ? sql`round(ts_rank(a.search, ${query})::numeric, 6)` : sql`a.published_at`;
     return keysetPages(this.db, {
-      source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, a.id from articles.articles a ${join} ${where}`,
+      source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, a.id from ${articles} a ${join} ${where}`,
       order: ORDERS[orderName],
       groups,
       first: args.first,
@@ -120,43 +119,34 @@ export class ArticleRepo {
     });
   }
 
-  async insert(row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[], change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.insert(articles).values(row);
-      await recordChange(tx, changes, change);
-      if (links.length) await tx.insert(articleLinks).values(links.map((link) => ({ ...link, articleId: row.id })));
-      if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: row.id })));
-    });
+  async insert(tx: ArticlesTx, row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[]) {
+    await tx.insert(articles).values(row);
+    if (links.length) await tx.insert(articleLinks).values(links.map((link) => ({ ...link, articleId: row.id })));
+    if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: row.id })));
   }
 
-  /** Updates the row; replaces the links of each given kind, and the mentions when given; one transaction. */
+  /** Updates the row; replaces the links of each given kind, and the mentions when given. */
   async update(
+    tx: ArticlesTx,
     id: string,
     row: Partial<typeof articles.$inferInsert>,
     links: Map<LinkKind, LinkRow[]>,
     found: MentionInsert[] | undefined,
-    change: ChangeInput,
   ) {
-    await this.db.transaction(async (tx) => {
-      await recordChange(tx, changes, change);
-      await tx.update(articles).set(row).where(eq(articles.id, id));
-      for (const [kind, rows] of links) {
-        await tx.delete(articleLinks).where(and(eq(articleLinks.articleId, id), eq(articleLinks.kind, kind)));
-        if (rows.length) await tx.insert(articleLinks).values(rows.map((link) => ({ ...link, articleId: id })));
-      }
-      if (found) {
-        await tx.delete(mentions).where(eq(mentions.articleId, id));
-        if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: id })));
-      }
-    });
+    await tx.update(articles).set(row).where(eq(articles.id, id));
+    for (const [kind, rows] of links) {
+      await tx.delete(articleLinks).where(and(eq(articleLinks.articleId, id), eq(articleLinks.kind, kind)));
+      if (rows.length) await tx.insert(articleLinks).values(rows.map((link) => ({ ...link, articleId: id })));
+    }
+    if (found) {
+      await tx.delete(mentions).where(eq(mentions.articleId, id));
+      if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: id })));
+    }
   }
 
-  async delete(id: string, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      // Links and mentions go with it (ON DELETE CASCADE).
-      await tx.delete(articles).where(eq(articles.id, id));
-      await recordChange(tx, changes, change);
-    });
+  /** Links and mentions go with it (ON DELETE CASCADE). */
+  delete(tx: ArticlesTx, id: string) {
+    return tx.delete(articles).where(eq(articles.id, id));
   }
 }
 

@@ -1,5 +1,5 @@
 import { auditColumns, tsvector } from "@newsfed/kit/db";
-import { changeLogTable } from "@newsfed/kit/writes";
+import { changeLogTable, idempotencyTable } from "@newsfed/kit/writes";
 import { sql } from "drizzle-orm";
 import { index, integer, pgSchema, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
@@ -77,6 +77,9 @@ export const mentions = articlesSchema.table(
 
 /** The audit trail: every write to this subgraph's entities, recorded in the same transaction. */
 export const changes = changeLogTable(articlesSchema);
+
+/** Keys that make creates safe to retry, written in the create's transaction. */
+export const idempotencyKeys = idempotencyTable(articlesSchema);
 
 export type ArticleRow = Omit<typeof articles.$inferSelect, "search">;
 export type MentionRow = typeof mentions.$inferSelect;

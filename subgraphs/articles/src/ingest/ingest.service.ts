@@ -1,6 +1,6 @@
 import { type UserError, UserErrorCode } from "@newsfed/kit/graphql";
 import { FederationUnavailableError, type RequestRuntime } from "@newsfed/kit/subgraph";
-import { requireScope, Validation } from "@newsfed/kit/writes";
+import { httpUrl, parseInput, requireScope, requiredText, UserErrorList } from "@newsfed/kit/writes";
 import type { ArticleService } from "../article/article.service.js";
 import type { ArticleRow } from "../db/schema.js";
 import { contentHash } from "../wire/content-hash.js";
@@ -20,7 +20,7 @@ export interface IngestPayload {
   userErrors: UserError[];
 }
 
-const MAX_TEXT = 200_000;
+const INPUT_FIELDS = { text: requiredText(200_000), url: httpUrl() };
 
 /**
  * Raw wire story → Article with located mentions, linked to the officials, initiatives and countries the text names
@@ -35,9 +35,10 @@ export class IngestService {
 
   async ingest(input: IngestInput): Promise<IngestPayload> {
     requireScope(this.runtime.identity, "articles:write");
-    const v = new Validation();
-    const text = v.text("input.text", input.text, { required: true, max: MAX_TEXT });
-    const url = v.url("input.url", input.url);
+    const v = new UserErrorList();
+    const parsed = parseInput(INPUT_FIELDS, input, "create");
+    v.addAll(parsed.errors);
+    const { text, url } = parsed.values;
     let story: WireStory | undefined;
     if (text) {
       try {
@@ -70,7 +71,7 @@ export class IngestService {
     const linked = (kind: string) => [...new Set(found.filter((m) => m.kind === kind && m.refId).map((m) => m.refId!))];
     const agency = story.dateline!.agency;
     const lead = story.body.split("\n\n")[0]!;
-    const result = await this.articles
+    const result = await this.articles.writes
       .create(
         {
           headline: input.headline ?? headlineFrom(lead),
@@ -98,15 +99,15 @@ export class IngestService {
       .catch(async (error: unknown) => {
         // A concurrent ingestion of the same story won the unique content hash: answer as a repeat.
         const winner = await this.byHash(hash);
-        if (winner) return { article: winner, userErrors: [], repeated: true };
+        if (winner) return { entity: winner, userErrors: [], repeated: true };
         throw error;
       });
-    if ("repeated" in result) return { article: result.article, created: false, userErrors: [] };
+    if ("repeated" in result) return { article: result.entity, created: false, userErrors: [] };
     // The story's parts came from `input.text`: a problem with any of them is a problem with the text.
     const userErrors = result.userErrors.map((e) =>
       e.field === "input.url" || e.field === "input.headline" ? e : { ...e, field: "input.text" },
     );
-    return { article: result.article, created: userErrors.length === 0, userErrors };
+    return { article: result.entity, created: userErrors.length === 0, userErrors };
   }
 
   private byHash(hash: string): Promise<ArticleRow | null> {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { badInput, checkPageSize, decodeCursor, encodeCursor, type KeysetPage } from "../paging.js";
 import type { Database } from "./database.js";
+import { isDataException } from "./errors.js";
 
 export interface KeysetOrder {
   /** Name stored in cursors, so a cursor is never applied to another ordering. */
@@ -39,12 +40,6 @@ const SORT_VALUE: Record<KeysetOrder["sortType"], (value: string | null) => bool
   numeric: (value) => value !== null && /^-?\d{1,20}(\.\d{1,20})?$/.test(value),
   date: (value) => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value),
   timestamptz: (value) => value !== null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value),
-};
-
-/** SQLSTATE class 22 (data exception): a value PostgreSQL could not read, e.g. a tampered cursor's 2024-02-30. */
-const isDataException = (error: unknown): boolean => {
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
-  return typeof code === "string" && code.startsWith("22");
 };
 
 interface PageRow {

@@ -1,6 +1,7 @@
 // type-graphql decorators need the metadata polyfill loaded before any of them runs.
 import "reflect-metadata";
 export * from "./connection.js";
+export * from "./create-input.js";
 export * from "./federation.js";
 export * from "./scalars.js";
 export * from "./user-errors.js";

@@ -13,6 +13,7 @@ export enum UserErrorCode {
   REFERENCED = "REFERENCED",
   DUPLICATE = "DUPLICATE",
   UNAVAILABLE = "UNAVAILABLE",
+  IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
 }
 
 registerEnumType(UserErrorCode, {
@@ -31,6 +32,9 @@ registerEnumType(UserErrorCode, {
     REFERENCED: { description: "The entity is still referenced elsewhere; remove those references first." },
     DUPLICATE: { description: "Another entity already has this unique value (e.g. an article slug)." },
     UNAVAILABLE: { description: "A service needed to check the input is unavailable; retry later." },
+    IDEMPOTENCY_KEY_REUSED: {
+      description: "The idempotency key was already used by this caller for a different input; a new create needs a new key.",
+    },
   },
 });
 
@@ -51,17 +55,37 @@ export class UserError {
   code!: UserErrorCode;
 }
 
-/** The payload of a create or update: the entity when it was written, and the reasons when it was not. */
-export function payloadType<TEntity extends object>(name: string, field: string, entity: ClassType<TEntity>, verb: string) {
+/**
+ * The payload of a create or update: the entity when it was written, and the reasons when it was not. The write path
+ * answers `{ entity, userErrors }`; the schema names the entity field after its type (`official`). `deprecatedNames`
+ * keeps older names of that field readable while clients move.
+ */
+export function payloadType<TEntity extends object>(
+  name: string,
+  field: string,
+  entity: ClassType<TEntity>,
+  verb: string,
+  deprecatedNames: readonly string[] = [],
+) {
   @ObjectType(name, { description: `The result of ${verb}: the ${field} as stored, or the user errors that stopped it.` })
   class Payload {
     @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
     userErrors!: UserError[];
   }
-  Field(() => entity, { nullable: true, description: `The ${field} as stored; null when userErrors is not empty.` })(
-    Payload.prototype,
-    field,
-  );
+  Field(() => entity, {
+    name: field,
+    nullable: true,
+    description: `The ${field} as stored; null when userErrors is not empty.`,
+  })(Payload.prototype, "entity");
+  // The older name reads the same `entity` property: a second schema field on the same class property.
+  for (const old of deprecatedNames) {
+    Field(() => entity, {
+      name: old,
+      nullable: true,
+      description: `The ${field} as stored (the same as \`${field}\`).`,
+      deprecationReason: `Use \`${field}\`, named after the type like every other payload.`,
+    })(Payload.prototype, "entity");
+  }
   return Payload;
 }
 

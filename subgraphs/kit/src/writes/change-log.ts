@@ -74,27 +74,14 @@ export interface ChangeInput {
   fields?: string[];
 }
 
-/** The change a write records: what it did to which entity, by whom, and (for creates and updates) the fields it set. */
+/** The change a write records: what it did to which entity, by whom, and (for creates and updates) the input fields it set. */
 export const changeOf = (
   entityType: string,
   action: ChangeAction,
   entityId: string,
   actor: { subject: string },
-  input?: object,
-): ChangeInput => ({
-  entityType,
-  entityId,
-  action,
-  actor: actor.subject,
-  fields: input ? givenFields(input) : [],
-});
-
-/** The input fields a write actually set (absent ones are not changes). */
-export const givenFields = (input: object): string[] =>
-  Object.entries(input)
-    .filter(([key, value]) => value !== undefined && key !== "id")
-    .map(([key]) => key)
-    .sort();
+  fields: readonly string[] = [],
+): ChangeInput => ({ entityType, entityId, action, actor: actor.subject, fields: [...fields] });
 
 type Tx = Pick<Database<Record<string, unknown>>, "insert">;
 
@@ -106,11 +93,7 @@ export async function recordChange(tx: Tx, table: ChangeLogTable, change: Change
 const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz", direction: "desc" };
 
 /** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */
-export function changeLoaders<TSchema extends Record<string, unknown>>(
-  db: Database<TSchema>,
-  table: ChangeLogTable,
-  schemaName: string,
-) {
+export function changeLoaders<TSchema extends Record<string, unknown>>(db: Database<TSchema>, table: ChangeLogTable) {
   const byId = new DataLoader<string, ChangeRow | null>(async (ids) => {
     const rows = await db
       .select()
@@ -121,7 +104,7 @@ export function changeLoaders<TSchema extends Record<string, unknown>>(
   });
   const pages = pageLoader((keys, args: { entityType: string; first: number; after?: string | null }) =>
     keysetPages(db, {
-      source: sql`select entity_id as group_key, at as sort_key, id from ${sql.identifier(schemaName)}.changes
+      source: sql`select entity_id as group_key, at as sort_key, id from ${table}
                   where entity_type = ${args.entityType} and entity_id = any(${sql.param([...keys])}::text[])`,
       order: NEWEST_FIRST,
       groups: keys,

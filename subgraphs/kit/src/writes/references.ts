@@ -1,6 +1,6 @@
 import { UserErrorCode } from "../graphql/user-errors.js";
 import { askFederation, type FederationClient } from "../subgraph/federation-client.js";
-import type { Validation } from "./validation.js";
+import type { UserErrorList } from "./validation.js";
 
 /**
  * How to ask the gateway whether an entity another subgraph owns exists: `query(arg: $key) { selection }`, e.g.
@@ -31,7 +31,7 @@ export interface Reference {
 export async function checkReferences(
   client: FederationClient,
   references: readonly Reference[],
-  validation: Validation,
+  errors: UserErrorList,
 ): Promise<void> {
   if (references.length === 0) return;
   const variables: Record<string, string> = {};
@@ -46,16 +46,12 @@ export async function checkReferences(
   try {
     data = await askFederation(client, `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`, variables);
   } catch (error) {
-    validation.add(
-      null,
-      UserErrorCode.UNAVAILABLE,
-      `Could not check references (${(error as Error).message}); nothing was written.`,
-    );
+    errors.add(null, UserErrorCode.UNAVAILABLE, `Could not check references (${(error as Error).message}); nothing was written.`);
     return;
   }
   references.forEach((reference, index) => {
     if (data[`r${index}`] === null || data[`r${index}`] === undefined) {
-      validation.add(
+      errors.add(
         reference.field,
         UserErrorCode.UNKNOWN_REFERENCE,
         `\`${reference.field}\`: no ${reference.lookup.label} "${reference.key}" exists.`,
@@ -74,13 +70,13 @@ export async function checkUnreferenced(
   query: string,
   variables: Record<string, unknown>,
   counts: Record<string, (data: Record<string, any>) => number | null | undefined>,
-  validation: Validation,
+  errors: UserErrorList,
 ): Promise<void> {
   let data: Record<string, any>;
   try {
     data = await askFederation(client, query, variables);
   } catch (error) {
-    validation.add(
+    errors.add(
       null,
       UserErrorCode.UNAVAILABLE,
       `Could not check where this ${what} is used (${(error as Error).message}); nothing was deleted.`,
@@ -92,7 +88,7 @@ export async function checkUnreferenced(
     .filter(([, count]) => count > 0)
     .map(([label, count]) => `${count} ${label}`);
   if (uses.length) {
-    validation.add(
+    errors.add(
       "id",
       UserErrorCode.REFERENCED,
       `This ${what} is still referenced by ${uses.join(", ")}; remove those references first.`,

@@ -17,7 +17,7 @@ export class CountryRepo {
 
   page(args: { first: number; after?: string | null }) {
     return keysetPages(this.db, {
-      source: sql`select '' as group_key, code as sort_key, code as id from officials.countries`,
+      source: sql`select '' as group_key, code as sort_key, code as id from ${countries}`,
       order: BY_CODE,
       groups: [""],
       first: args.first,

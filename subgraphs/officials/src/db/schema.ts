@@ -1,5 +1,5 @@
 import { auditColumns, tsvector } from "@newsfed/kit/db";
-import { changeLogTable } from "@newsfed/kit/writes";
+import { changeLogTable, idempotencyTable } from "@newsfed/kit/writes";
 import { sql } from "drizzle-orm";
 import { date, index, pgSchema, text } from "drizzle-orm/pg-core";
 
@@ -64,6 +64,9 @@ export const positions = officials.table(
 
 /** The audit trail: every write to this subgraph's entities, recorded in the same transaction. */
 export const changes = changeLogTable(officials);
+
+/** Keys that make creates safe to retry, written in the create's transaction. */
+export const idempotencyKeys = idempotencyTable(officials);
 
 export type CountryRow = typeof countries.$inferSelect;
 export type OrganizationRow = Omit<typeof organizations.$inferSelect, "search">;

@@ -1,4 +1,4 @@
-import { DateScalar } from "@newsfed/kit/graphql";
+import { DateScalar, CreateInput } from "@newsfed/kit/graphql";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType({ description: "An office held for a period." })
@@ -20,7 +20,7 @@ export class PositionInput {
 }
 
 @InputType({ description: "A new official." })
-export class CreateOfficialInput {
+export class CreateOfficialInput extends CreateInput {
   @Field(() => String, { description: "Name without honorifics (at most 200 characters)." })
   name!: string;
 

@@ -17,7 +17,7 @@ export class OfficialMutations {
     @Arg("input", () => CreateOfficialInput, { description: "The new official." }) input: CreateOfficialInput,
     @Ctx() ctx: OfficialsContext,
   ) {
-    return ctx.officials.create(input);
+    return ctx.officials.writes.create(input);
   }
 
   @Mutation(() => UpdateOfficialPayload, {
@@ -28,7 +28,7 @@ export class OfficialMutations {
     @Arg("input", () => UpdateOfficialInput, { description: "The changes." }) input: UpdateOfficialInput,
     @Ctx() ctx: OfficialsContext,
   ) {
-    return ctx.officials.update(id, input);
+    return ctx.officials.writes.update(id, input);
   }
 
   @Mutation(() => DeleteOfficialPayload, {
@@ -36,6 +36,6 @@ export class OfficialMutations {
       "Deletes an official and their positions. Refused (REFERENCED) while articles or policy records refer to them. Needs `officials:write`.",
   })
   deleteOfficial(@Arg("id", () => ID, { description: "The official to delete." }) id: string, @Ctx() ctx: OfficialsContext) {
-    return ctx.officials.delete(id);
+    return ctx.officials.writes.delete(id);
   }
 }

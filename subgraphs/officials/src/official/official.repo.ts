@@ -1,8 +1,7 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
-import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { OfficialsDb } from "../db/index.js";
-import { changes, people, positions } from "../db/schema.js";
+import type { OfficialsDb, OfficialsTx } from "../db/index.js";
+import { people, positions } from "../db/schema.js";
 
 export interface OfficialFilter {
   search?: string | null | undefined;
@@ -51,14 +50,14 @@ export class OfficialRepo {
       const held: SQL[] = [sql`p.official_id = o.id`];
       if (filter.organizationId) held.push(sql`p.organization_id = ${filter.organizationId}`);
       if (filter.activeAt) held.push(activeAt(filter.activeAt));
-      conditions.push(sql`exists (select 1 from officials.positions p where ${sql.join(held, sql` and `)})`);
+      conditions.push(sql`exists (select 1 from ${positions} p where ${sql.join(held, sql` and `)})`);
     }
     const groupKey =
       grouping === "country" ? sql`o.country_code` : grouping === "organization" ? sql`m.organization_id` : sql`''`;
     const from =
       grouping === "organization"
-        ? sql`officials.officials o join (select distinct official_id, organization_id from officials.positions) m on m.official_id = o.id`
-        : sql`officials.officials o`;
+        ? sql`${people} o join (select distinct official_id, organization_id from ${positions}) m on m.official_id = o.id`
+        : sql`${people} o`;
     if (grouping !== "all") conditions.push(sql`${groupKey} = any(${sql.param([...groups])}::text[])`);
     const sortKey = query ? sql`round(ts_rank(o.search, ${query})::numeric, 6)` : sql`o.name`;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -71,36 +70,28 @@ export class OfficialRepo {
     });
   }
 
-  async insert(row: typeof people.$inferInsert, held: (typeof positions.$inferInsert)[], change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.insert(people).values(row);
-      if (held.length) await tx.insert(positions).values(held);
-      await recordChange(tx, changes, change);
-    });
+  async insert(tx: OfficialsTx, row: typeof people.$inferInsert, held: (typeof positions.$inferInsert)[]) {
+    await tx.insert(people).values(row);
+    if (held.length) await tx.insert(positions).values(held);
   }
 
+  /** Updates the row; replaces the positions when given. */
   async update(
+    tx: OfficialsTx,
     id: string,
     row: Partial<typeof people.$inferInsert>,
     held: (typeof positions.$inferInsert)[] | undefined,
-    change: ChangeInput,
   ) {
-    await this.db.transaction(async (tx) => {
-      await recordChange(tx, changes, change);
-      await tx.update(people).set(row).where(eq(people.id, id));
-      if (held) {
-        await tx.delete(positions).where(eq(positions.officialId, id));
-        if (held.length) await tx.insert(positions).values(held);
-      }
-    });
+    await tx.update(people).set(row).where(eq(people.id, id));
+    if (held) {
+      await tx.delete(positions).where(eq(positions.officialId, id));
+      if (held.length) await tx.insert(positions).values(held);
+    }
   }
 
-  async delete(id: string, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      // Positions go with the official (ON DELETE CASCADE), in the same statement.
-      await tx.delete(people).where(eq(people.id, id));
-      await recordChange(tx, changes, change);
-    });
+  /** Positions go with the official (ON DELETE CASCADE), in the same statement. */
+  delete(tx: OfficialsTx, id: string) {
+    return tx.delete(people).where(eq(people.id, id));
   }
 }
 

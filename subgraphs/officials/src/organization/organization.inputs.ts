@@ -1,8 +1,9 @@
+import { CreateInput } from "@newsfed/kit/graphql";
 import { Field, InputType } from "type-graphql";
 import { OrganizationKind } from "./organization-kind.enum.js";
 
 @InputType({ description: "A new organization." })
-export class CreateOrganizationInput {
+export class CreateOrganizationInput extends CreateInput {
   @Field(() => String, { description: "Full English name (at most 300 characters)." })
   name!: string;
 

@@ -15,7 +15,7 @@ export class OrganizationMutations {
     @Arg("input", () => CreateOrganizationInput, { description: "The new organization." }) input: CreateOrganizationInput,
     @Ctx() ctx: OfficialsContext,
   ) {
-    return ctx.organizations.create(input);
+    return ctx.organizations.writes.create(input);
   }
 
   @Mutation(() => UpdateOrganizationPayload, {
@@ -26,7 +26,7 @@ export class OrganizationMutations {
     @Arg("input", () => UpdateOrganizationInput, { description: "The changes." }) input: UpdateOrganizationInput,
     @Ctx() ctx: OfficialsContext,
   ) {
-    return ctx.organizations.update(id, input);
+    return ctx.organizations.writes.update(id, input);
   }
 
   @Mutation(() => DeleteOrganizationPayload, {
@@ -37,6 +37,6 @@ export class OrganizationMutations {
     @Arg("id", () => ID, { description: "The organization to delete." }) id: string,
     @Ctx() ctx: OfficialsContext,
   ) {
-    return ctx.organizations.delete(id);
+    return ctx.organizations.writes.delete(id);
   }
 }

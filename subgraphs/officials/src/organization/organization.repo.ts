@@ -1,8 +1,7 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
-import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { OfficialsDb } from "../db/index.js";
-import { changes, organizations } from "../db/schema.js";
+import type { OfficialsDb, OfficialsTx } from "../db/index.js";
+import { organizations } from "../db/schema.js";
 
 export interface OrganizationFilter {
   search?: string | null | undefined;
@@ -23,25 +22,16 @@ export class OrganizationRepo {
       .where(inArray(organizations.id, [...ids]));
   }
 
-  async insert(row: typeof organizations.$inferInsert, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.insert(organizations).values(row);
-      await recordChange(tx, changes, change);
-    });
+  insert(tx: OfficialsTx, row: typeof organizations.$inferInsert) {
+    return tx.insert(organizations).values(row);
   }
 
-  async update(id: string, row: Partial<typeof organizations.$inferInsert>, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.update(organizations).set(row).where(eq(organizations.id, id));
-      await recordChange(tx, changes, change);
-    });
+  update(tx: OfficialsTx, id: string, row: Partial<typeof organizations.$inferInsert>) {
+    return tx.update(organizations).set(row).where(eq(organizations.id, id));
   }
 
-  async delete(id: string, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.delete(organizations).where(eq(organizations.id, id));
-      await recordChange(tx, changes, change);
-    });
+  delete(tx: OfficialsTx, id: string) {
+    return tx.delete(organizations).where(eq(organizations.id, id));
   }
 
   page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {
@@ -55,7 +45,7 @@ export class OrganizationRepo {
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(search, ${query})::numeric, 6)` : sql`name`;
     return keysetPages(this.db, {
-      source: sql`select '' as group_key, ${sortKey} as sort_key, id from officials.organizations ${where}`,
+      source: sql`select '' as group_key, ${sortKey} as sort_key, id from ${organizations} ${where}`,
       order: query ? BY_RANK : BY_NAME,
       groups: [""],
       first: args.first,

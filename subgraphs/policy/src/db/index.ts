@@ -3,4 +3,6 @@ import * as schema from "./schema.js";
 
 export { schema };
 export type PolicyDb = Database<typeof schema>;
+/** A transaction on this subgraph's database: what the repositories write with. */
+export type PolicyTx = Parameters<Parameters<PolicyDb["transaction"]>[0]>[0];
 export const migrationsFolder = new URL("../../drizzle", import.meta.url).pathname;

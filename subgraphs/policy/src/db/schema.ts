@@ -1,5 +1,5 @@
 import { auditColumns, tsvector } from "@newsfed/kit/db";
-import { changeLogTable } from "@newsfed/kit/writes";
+import { changeLogTable, idempotencyTable } from "@newsfed/kit/writes";
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgSchema, primaryKey, text, type AnyPgColumn } from "drizzle-orm/pg-core";
 
@@ -133,6 +133,9 @@ export const outcomes = policy.table(
 
 /** The audit trail: every write to this subgraph's entities, recorded in the same transaction. */
 export const changes = changeLogTable(policy);
+
+/** Keys that make creates safe to retry, written in the create's transaction. */
+export const idempotencyKeys = idempotencyTable(policy);
 
 export type InitiativeRow = Omit<typeof initiatives.$inferSelect, "search">;
 export type EventRow = Omit<typeof events.$inferSelect, "search">;

@@ -1,4 +1,4 @@
-import { DateScalar } from "@newsfed/kit/graphql";
+import { DateScalar, CreateInput } from "@newsfed/kit/graphql";
 import { Field, ID, InputType } from "type-graphql";
 import { EventKind, OutcomeStatus } from "../enums.js";
 import { PolicyTheme } from "../themes.js";
@@ -25,7 +25,7 @@ export class OutcomeInput {
 }
 
 @InputType({ description: "A new policy event." })
-export class CreatePolicyEventInput {
+export class CreatePolicyEventInput extends CreateInput {
   @Field(() => EventKind, { description: "What kind of event." })
   kind!: EventKind;
 

@@ -1,8 +1,7 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
-import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { PolicyDb } from "../db/index.js";
-import { changes, eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
+import type { PolicyDb, PolicyTx } from "../db/index.js";
+import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
 
 export interface EventFilter {
   kind?: string | null | undefined;
@@ -13,8 +12,8 @@ export interface EventFilter {
   search?: string | null | undefined;
 }
 
-/** Which list events are paged in: all, or per participating official / involved country / initiative. */
-export type EventGrouping = "all" | "participant" | "country" | "initiative";
+/** Which list events are paged in: all, or per participating official / involved country. */
+export type EventGrouping = "all" | "participant" | "country";
 
 export interface EventPageArgs {
   first: number;
@@ -27,9 +26,8 @@ const BY_START: KeysetOrder = { name: "events:start", sortType: "date", directio
 
 const GROUPING: Record<EventGrouping, { key: SQL; join: SQL }> = {
   all: { key: sql`''`, join: sql`` },
-  participant: { key: sql`g.official_id`, join: sql`join policy.event_participants g on g.event_id = e.id` },
-  country: { key: sql`g.country_code`, join: sql`join policy.event_countries g on g.event_id = e.id` },
-  initiative: { key: sql`g.initiative_id`, join: sql`join policy.event_initiatives g on g.event_id = e.id` },
+  participant: { key: sql`g.official_id`, join: sql`join ${participants} g on g.event_id = e.id` },
+  country: { key: sql`g.country_code`, join: sql`join ${eventCountries} g on g.event_id = e.id` },
 };
 
 export class EventRepo {
@@ -95,19 +93,19 @@ export class EventRepo {
     if (filter.to) conditions.push(sql`e.start_date <= ${filter.to}::date`);
     if (filter.participantId) {
       conditions.push(
-        sql`exists (select 1 from policy.event_participants p where p.event_id = e.id and p.official_id = ${filter.participantId})`,
+        sql`exists (select 1 from ${participants} p where p.event_id = e.id and p.official_id = ${filter.participantId})`,
       );
     }
     if (filter.countryCode) {
       conditions.push(
-        sql`exists (select 1 from policy.event_countries c where c.event_id = e.id and c.country_code = ${filter.countryCode.toUpperCase()})`,
+        sql`exists (select 1 from ${eventCountries} c where c.event_id = e.id and c.country_code = ${filter.countryCode.toUpperCase()})`,
       );
     }
     const { key, join } = GROUPING[grouping];
     if (grouping !== "all") conditions.push(sql`${key} = any(${sql.param([...groups])}::text[])`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     return keysetPages(this.db, {
-      source: sql`select ${key} as group_key, e.start_date as sort_key, e.id from policy.events e ${join} ${where}`,
+      source: sql`select ${key} as group_key, e.start_date as sort_key, e.id from ${events} e ${join} ${where}`,
       order: BY_START,
       groups,
       first: args.first,
@@ -115,53 +113,39 @@ export class EventRepo {
     });
   }
 
-  async insert(
-    row: typeof events.$inferInsert,
-    links: EventLinks,
-    results: Omit<typeof outcomes.$inferInsert, "eventId">[],
-    change: ChangeInput,
-  ) {
-    await this.db.transaction(async (tx) => {
-      await tx.insert(events).values(row);
-      await recordChange(tx, changes, change);
-      await writeLinks(tx, row.id, links, results);
-    });
+  async insert(tx: PolicyTx, row: typeof events.$inferInsert, links: EventLinks, results: OutcomeInsert[]) {
+    await tx.insert(events).values(row);
+    await writeLinks(tx, row.id, links, results);
   }
 
-  /** Updates the row and replaces each given list, all in one transaction. */
+  /** Updates the row and replaces each given list. */
   async update(
+    tx: PolicyTx,
     id: string,
     row: Partial<typeof events.$inferInsert>,
     links: Partial<EventLinks>,
-    results: Omit<typeof outcomes.$inferInsert, "eventId">[] | undefined,
-    change: ChangeInput,
+    results: OutcomeInsert[] | undefined,
   ) {
-    await this.db.transaction(async (tx) => {
-      await recordChange(tx, changes, change);
-      await tx.update(events).set(row).where(eq(events.id, id));
-      if (links.participantIds) await tx.delete(participants).where(eq(participants.eventId, id));
-      if (links.countryCodes) await tx.delete(eventCountries).where(eq(eventCountries.eventId, id));
-      if (links.initiativeIds) await tx.delete(eventInitiatives).where(eq(eventInitiatives.eventId, id));
-      if (results) await tx.delete(outcomes).where(eq(outcomes.eventId, id));
-      await writeLinks(tx, id, links, results ?? []);
-    });
+    await tx.update(events).set(row).where(eq(events.id, id));
+    if (links.participantIds) await tx.delete(participants).where(eq(participants.eventId, id));
+    if (links.countryCodes) await tx.delete(eventCountries).where(eq(eventCountries.eventId, id));
+    if (links.initiativeIds) await tx.delete(eventInitiatives).where(eq(eventInitiatives.eventId, id));
+    if (results) await tx.delete(outcomes).where(eq(outcomes.eventId, id));
+    await writeLinks(tx, id, links, results ?? []);
   }
 
-  async delete(id: string, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      // Links and outcomes go with it (ON DELETE CASCADE).
-      await tx.delete(events).where(eq(events.id, id));
-      await recordChange(tx, changes, change);
-    });
+  /** Links and outcomes go with it (ON DELETE CASCADE). */
+  delete(tx: PolicyTx, id: string) {
+    return tx.delete(events).where(eq(events.id, id));
   }
 
   /** Every ancestor of an event, nearest first (a recursive walk up `parent_id`, bounded against bad data). */
   async ancestorIds(id: string): Promise<string[]> {
     const result = (await this.db.execute(sql`
-      with recursive up(id, parent_id, depth) as (
-        select id, parent_id, 0 from policy.events where id = ${id}
+      /* eventAncestors */ with recursive up(id, parent_id, depth) as (
+        select id, parent_id, 0 from ${events} where id = ${id}
         union all
-        select e.id, e.parent_id, up.depth + 1 from policy.events e join up on e.id = up.parent_id where up.depth < 100
+        select e.id, e.parent_id, up.depth + 1 from ${events} e join up on e.id = up.parent_id where up.depth < 100
       )
       select id from up where depth > 0 order by depth`)) as unknown as { rows: { id: string }[] };
     return result.rows.map((row) => row.id);
@@ -174,14 +158,9 @@ export interface EventLinks {
   initiativeIds: readonly string[];
 }
 
-type Tx = Parameters<Parameters<PolicyDb["transaction"]>[0]>[0];
+export type OutcomeInsert = Omit<typeof outcomes.$inferInsert, "eventId">;
 
-async function writeLinks(
-  tx: Tx,
-  eventId: string,
-  links: Partial<EventLinks>,
-  results: Omit<typeof outcomes.$inferInsert, "eventId">[],
-) {
+async function writeLinks(tx: PolicyTx, eventId: string, links: Partial<EventLinks>, results: OutcomeInsert[]) {
   if (links.participantIds?.length) {
     await tx.insert(participants).values(links.participantIds.map((officialId, position) => ({ eventId, officialId, position })));
   }

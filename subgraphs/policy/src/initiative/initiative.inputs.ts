@@ -1,10 +1,10 @@
-import { DateScalar } from "@newsfed/kit/graphql";
+import { DateScalar, CreateInput } from "@newsfed/kit/graphql";
 import { Field, ID, InputType } from "type-graphql";
 import { InitiativeStatus } from "../enums.js";
 import { PolicyTheme } from "../themes.js";
 
 @InputType({ description: "A new policy initiative." })
-export class CreatePolicyInitiativeInput {
+export class CreatePolicyInitiativeInput extends CreateInput {
   @Field(() => String, { description: "Full name (at most 300 characters)." })
   name!: string;
 

@@ -1,8 +1,7 @@
 import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
-import { type ChangeInput, recordChange } from "@newsfed/kit/writes";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { PolicyDb } from "../db/index.js";
-import { champions, changes, initiatives } from "../db/schema.js";
+import type { PolicyDb, PolicyTx } from "../db/index.js";
+import { champions, initiatives } from "../db/schema.js";
 
 export interface InitiativeFilter {
   search?: string | null | undefined;
@@ -59,9 +58,7 @@ export class InitiativeRepo {
     if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
     if (grouping !== "all") conditions.push(sql`${GROUP_KEY[grouping]} = any(${sql.param([...groups])}::text[])`);
     const from =
-      grouping === "champion"
-        ? sql`policy.initiatives i join policy.initiative_champions c on c.initiative_id = i.id`
-        : sql`policy.initiatives i`;
+      grouping === "champion" ? sql`${initiatives} i join ${champions} c on c.initiative_id = i.id` : sql`${initiatives} i`;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(i.search, ${query})::numeric, 6)` : sql`i.name`;
     return keysetPages(this.db, {
@@ -73,35 +70,27 @@ export class InitiativeRepo {
     });
   }
 
-  async insert(row: typeof initiatives.$inferInsert, championIds: readonly string[], change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.insert(initiatives).values(row);
-      await recordChange(tx, changes, change);
-      if (championIds.length) await tx.insert(champions).values(championRows(row.id, championIds));
-    });
+  async insert(tx: PolicyTx, row: typeof initiatives.$inferInsert, championIds: readonly string[]) {
+    await tx.insert(initiatives).values(row);
+    if (championIds.length) await tx.insert(champions).values(championRows(row.id, championIds));
   }
 
+  /** Updates the row; replaces the champions when given. */
   async update(
+    tx: PolicyTx,
     id: string,
     row: Partial<typeof initiatives.$inferInsert>,
     championIds: readonly string[] | undefined,
-    change: ChangeInput,
   ) {
-    await this.db.transaction(async (tx) => {
-      await recordChange(tx, changes, change);
-      await tx.update(initiatives).set(row).where(eq(initiatives.id, id));
-      if (championIds) {
-        await tx.delete(champions).where(eq(champions.initiativeId, id));
-        if (championIds.length) await tx.insert(champions).values(championRows(id, championIds));
-      }
-    });
+    await tx.update(initiatives).set(row).where(eq(initiatives.id, id));
+    if (championIds) {
+      await tx.delete(champions).where(eq(champions.initiativeId, id));
+      if (championIds.length) await tx.insert(champions).values(championRows(id, championIds));
+    }
   }
 
-  async delete(id: string, change: ChangeInput) {
-    await this.db.transaction(async (tx) => {
-      await tx.delete(initiatives).where(eq(initiatives.id, id));
-      await recordChange(tx, changes, change);
-    });
+  delete(tx: PolicyTx, id: string) {
+    return tx.delete(initiatives).where(eq(initiatives.id, id));
   }
 }
 

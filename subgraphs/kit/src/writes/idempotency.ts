@@ -1,0 +1,55 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { Database } from "../db/database.js";
+
+/**
+ * Keys of creates that asked to be safe to retry: one row per (caller, entity type, key), written in the create's own
+ * transaction, so a retry after a lost answer finds the entity the first attempt made instead of making another.
+ */
+export const idempotencyTable = (schema: PgSchema) =>
+  schema.table(
+    "idempotency_keys",
+    {
+      actor: text("actor").notNull(),
+      entityType: text("entity_type").notNull(),
+      key: text("key").notNull(),
+      entityId: text("entity_id").notNull(),
+      /** Fingerprint of the input, so the same key with another input is refused instead of answered wrongly. */
+      inputHash: text("input_hash").notNull(),
+      at: timestamp("at", { withTimezone: true })
+        .notNull()
+        .default(sql`now()`),
+    },
+    (t) => [primaryKey({ columns: [t.actor, t.entityType, t.key] })],
+  );
+
+export type IdempotencyTable = ReturnType<typeof idempotencyTable>;
+
+export interface IdempotencyClaim {
+  actor: string;
+  entityType: string;
+  key: string;
+  entityId: string;
+  inputHash: string;
+}
+
+type Reader = Pick<Database<Record<string, unknown>>, "select">;
+type Writer = Pick<Database<Record<string, unknown>>, "insert">;
+
+/** What an earlier create with this key stored, if any. */
+export async function findClaim(db: Reader, table: IdempotencyTable, claim: Omit<IdempotencyClaim, "entityId" | "inputHash">) {
+  const [row] = await db
+    .select({ entityId: table.entityId, inputHash: table.inputHash })
+    .from(table)
+    .where(and(eq(table.actor, claim.actor), eq(table.entityType, claim.entityType), eq(table.key, claim.key)));
+  return row ?? null;
+}
+
+/**
+ * Claims a key inside the create's transaction. False when another create holds it: a concurrent one waits here on
+ * the primary key until the first commits (then loses) or rolls back (then wins).
+ */
+export async function claimKey(tx: Writer, table: IdempotencyTable, claim: IdempotencyClaim): Promise<boolean> {
+  const inserted = await tx.insert(table).values(claim).onConflictDoNothing().returning({ key: table.key });
+  return inserted.length > 0;
+}

@@ -1,0 +1,251 @@
+import { createHash } from "node:crypto";
+import type { Database } from "../db/database.js";
+import { newId } from "../db/ids.js";
+import { type UserError, UserErrorCode } from "../graphql/user-errors.js";
+import type { Identity } from "../identity.js";
+import type { FederationClient } from "../subgraph/federation-client.js";
+import { requireScope } from "./authorization.js";
+import { ChangeAction, type ChangeLogTable, changeOf, recordChange } from "./change-log.js";
+import { claimKey, findClaim, type IdempotencyTable } from "./idempotency.js";
+import { type Checked, type InputShape, parseInput } from "./input-rules.js";
+import { checkReferences, type Reference } from "./references.js";
+import { notFound, UserErrorList } from "./validation.js";
+
+/** What the write path itself runs on a database or transaction: reads and inserts of its own bookkeeping rows. */
+export type SqlRunner = Pick<Database<Record<string, unknown>>, "select" | "insert">;
+
+/** The subgraph's database: SQL, and transactions whose handle (`TTx`) its repositories write with. */
+export interface TransactionalDb<TTx extends SqlRunner> extends SqlRunner {
+  transaction<T>(run: (tx: TTx) => Promise<T>): Promise<T>;
+}
+
+/** Everything a write needs from its request and subgraph. Built per request (it carries the caller). */
+export interface WriteRuntime<TTx extends SqlRunner> {
+  identity: Identity | null;
+  federation: FederationClient;
+  db: TransactionalDb<TTx>;
+  changes: ChangeLogTable;
+  idempotency: IdempotencyTable;
+}
+
+/** What the rules across fields found: what to store (default: the checked values) and references to check with their owners. */
+export interface CheckResult<TWrite> {
+  write?: TWrite;
+  references?: Reference[];
+}
+
+/**
+ * Thrown inside a write's transaction when storing finds a problem only the database can see (e.g. a unique value
+ * taken by a concurrent write): the transaction rolls back and the caller gets these user errors.
+ */
+export class WriteRefused extends Error {
+  override name = "WriteRefused";
+  constructor(readonly userErrors: UserError[]) {
+    super(userErrors.map((error) => error.message).join("; "));
+  }
+}
+
+/**
+ * One entity's writes, described once: its input rules, its rules across fields and against stored data, and how its
+ * repository stores it. The write path (`EntityWriter`) does the rest the same way for every entity.
+ */
+export interface EntitySpec<TRow, TShape extends InputShape, TTx extends SqlRunner, TWrite = Checked<TShape>> {
+  /** The entity's GraphQL type, as the audit trail names it. */
+  entityType: string;
+  /** The scope a caller needs to write it, e.g. `officials:write`. */
+  scope: string;
+  /** The declared input fields and the rule of each (create and update share them). */
+  fields: TShape;
+  load(id: string): Promise<TRow | null>;
+  /**
+   * Fields that trusted loaders (seed, ingestion) may set but that are no input fields of the API; the audit trail
+   * leaves them out.
+   */
+  internalFields?: readonly (keyof TShape & string)[];
+  /**
+   * Rules beyond single fields (date ranges, cycles, references inside the subgraph); `current` is null on create.
+   * `input` is the input as sent, for checks that still apply where a field failed its own rule (every problem is
+   * reported at once).
+   */
+  check?(
+    values: Checked<TShape>,
+    errors: UserErrorList,
+    current: TRow | null,
+    input: Record<string, unknown>,
+  ): Promise<CheckResult<TWrite> | void>;
+  insert(tx: TTx, id: string, write: TWrite, actor: Identity): Promise<unknown>;
+  update(tx: TTx, id: string, write: TWrite, actor: Identity): Promise<unknown>;
+  remove(tx: TTx, id: string): Promise<unknown>;
+  /** Before a delete: records REFERENCED (saying by what) while others still refer to the entity. */
+  usage?(id: string, current: TRow, errors: UserErrorList): Promise<void>;
+  /** Forgets what this request has read (its loaders), so what follows a write reads the new state. */
+  reset(): void;
+}
+
+export interface WriteOptions {
+  /** A stable id for the new entity (the seed derives them from natural keys); a new UUID otherwise. */
+  id?: string;
+  /** Check references to other subgraphs' entities through the gateway; off only for the seed, loaded before it runs. */
+  checkReferences?: boolean;
+}
+
+export interface WriteResult<TRow> {
+  /** The entity as stored; null when nothing was written. */
+  entity: TRow | null;
+  userErrors: UserError[];
+}
+
+export interface DeleteResult {
+  deletedId: string | null;
+  userErrors: UserError[];
+}
+
+const IDEMPOTENCY_KEY = "idempotencyKey";
+
+/**
+ * The one write path: scope → target exists → input rules → rules across fields → references checked with their
+ * owners → one transaction with the audit record (and the idempotency key) → loaders reset → re-read. Any user error
+ * stops it before the transaction, so nothing is half-written.
+ */
+export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner, TWrite = Checked<TShape>> {
+  constructor(
+    private readonly spec: EntitySpec<TRow, TShape, TTx, TWrite>,
+    private readonly runtime: WriteRuntime<TTx>,
+  ) {}
+
+  async create(input: object, options: WriteOptions = {}): Promise<WriteResult<TRow>> {
+    const actor = requireScope(this.runtime.identity, this.spec.scope);
+    const key = idempotencyKeyOf(input);
+    const claim = key && { actor: actor.subject, entityType: this.spec.entityType, key };
+    const inputHash = hashInput(input);
+    if (claim) {
+      const earlier = await findClaim(this.runtime.db, this.runtime.idempotency, claim);
+      if (earlier) return this.replay(earlier, inputHash);
+    }
+    const checked = await this.validate(input, "create", null, options);
+    if (!checked.ok) return { entity: null, userErrors: checked.errors };
+    const id = options.id ?? newId();
+    const stored = await this.inTransaction(async (tx) => {
+      if (claim && !(await claimKey(tx, this.runtime.idempotency, { ...claim, entityId: id, inputHash }))) {
+        return "replayed" as const;
+      }
+      await this.spec.insert(tx, id, checked.write, actor);
+      await this.record(tx, ChangeAction.CREATED, id, actor, checked.given);
+      return "created" as const;
+    });
+    if (stored instanceof WriteRefused) return { entity: null, userErrors: stored.userErrors };
+    if (stored === "replayed" && claim) {
+      // A concurrent create with the same key won: answer with its entity.
+      return this.replay((await findClaim(this.runtime.db, this.runtime.idempotency, claim))!, inputHash);
+    }
+    return { entity: await this.fresh(id), userErrors: [] };
+  }
+
+  /** Partial update: omitted fields stay as they are, null clears, a list replaces. */
+  async update(id: string, input: object, options: WriteOptions = {}): Promise<WriteResult<TRow>> {
+    const actor = requireScope(this.runtime.identity, this.spec.scope);
+    const current = await this.spec.load(id);
+    if (!current) return { entity: null, userErrors: [notFound(id)] };
+    const checked = await this.validate(input, "update", current, options);
+    if (!checked.ok) return { entity: null, userErrors: checked.errors };
+    const refused = await this.inTransaction(async (tx) => {
+      await this.spec.update(tx, id, checked.write, actor);
+      await this.record(tx, ChangeAction.UPDATED, id, actor, checked.given);
+    });
+    if (refused instanceof WriteRefused) return { entity: null, userErrors: refused.userErrors };
+    return { entity: await this.fresh(id), userErrors: [] };
+  }
+
+  async delete(id: string): Promise<DeleteResult> {
+    const actor = requireScope(this.runtime.identity, this.spec.scope);
+    const current = await this.spec.load(id);
+    if (!current) return { deletedId: null, userErrors: [notFound(id)] };
+    const errors = new UserErrorList();
+    await this.spec.usage?.(id, current, errors);
+    if (!errors.ok) return { deletedId: null, userErrors: errors.errors };
+    await this.runtime.db.transaction(async (tx) => {
+      await this.spec.remove(tx, id);
+      await this.record(tx, ChangeAction.DELETED, id, actor, []);
+    });
+    this.spec.reset();
+    return { deletedId: id, userErrors: [] };
+  }
+
+  private async validate(input: object, mode: "create" | "update", current: TRow | null, options: WriteOptions) {
+    const parsed = parseInput(this.spec.fields, input, mode);
+    const errors = new UserErrorList();
+    errors.addAll(parsed.errors);
+    const found = await this.spec.check?.(parsed.values, errors, current, input as Record<string, unknown>);
+    if (options.checkReferences !== false && found?.references?.length) {
+      await checkReferences(this.runtime.federation, found.references, errors);
+    }
+    const untracked = new Set<string>([IDEMPOTENCY_KEY, ...(this.spec.internalFields ?? [])]);
+    return {
+      ok: errors.ok,
+      errors: errors.errors,
+      write: found?.write ?? (parsed.values as unknown as TWrite),
+      given: parsed.given.filter((field) => !untracked.has(field)),
+    };
+  }
+
+  /** Runs a write in one transaction; a WriteRefused inside it rolls back and comes back as its user errors. */
+  private async inTransaction<T>(run: (tx: TTx) => Promise<T>): Promise<T | WriteRefused> {
+    try {
+      return await this.runtime.db.transaction(run);
+    } catch (error) {
+      if (error instanceof WriteRefused) return error;
+      throw error;
+    }
+  }
+
+  /** The audit record, in the write's own transaction, so the trail and the data never disagree. */
+  private record(tx: TTx, action: ChangeAction, id: string, actor: Identity, fields: readonly string[]) {
+    return recordChange(tx, this.runtime.changes, changeOf(this.spec.entityType, action, id, actor, fields));
+  }
+
+  private async replay(earlier: { entityId: string; inputHash: string }, inputHash: string): Promise<WriteResult<TRow>> {
+    if (earlier.inputHash !== inputHash) {
+      return {
+        entity: null,
+        userErrors: [
+          {
+            field: `input.${IDEMPOTENCY_KEY}`,
+            code: UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+            message: `\`input.${IDEMPOTENCY_KEY}\` was already used for a different input; use a new key for a new ${this.spec.entityType}.`,
+          },
+        ],
+      };
+    }
+    const entity = await this.fresh(earlier.entityId);
+    if (!entity) return { entity: null, userErrors: [notFound(earlier.entityId)] };
+    return { entity, userErrors: [] };
+  }
+
+  private async fresh(id: string): Promise<TRow | null> {
+    this.spec.reset();
+    return this.spec.load(id);
+  }
+}
+
+const idempotencyKeyOf = (input: object): string | null => {
+  const key = (input as Record<string, unknown>)[IDEMPOTENCY_KEY];
+  return typeof key === "string" && key.trim() ? key.trim() : null;
+};
+
+/** A fingerprint of an input, independent of key order. */
+function hashInput(input: object): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object" && !(value instanceof Date)
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(input)))
+    .digest("hex");
+}
