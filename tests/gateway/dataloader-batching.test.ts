@@ -20,7 +20,7 @@ const WIDE_QUERY = /* GraphQL */ `
             country {
               name
             }
-            currentPosition {
+            latestPosition {
               title
               organization {
                 name

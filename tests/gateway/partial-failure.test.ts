@@ -19,7 +19,7 @@ describe("a subgraph that fails", () => {
     const article = result.data?.articles.edges[0].node;
     expect(article.headline).toMatch(/^Malaysia, US/);
     expect(article.officials.map((o: any) => o.displayName).sort()).toEqual(["Gina Raimondo", "Tan Sri Annuar Musa"]);
-    expect(article.officials[0].currentPosition.title).toBeTruthy();
+    expect(article.officials.map((o: any) => o.country.name).sort()).toEqual(["Malaysia", "United States"]);
     expect(article.officials.every((o: any) => o.initiatives === null)).toBe(true);
     expect(article.events).toBeNull();
     expect(result.errors?.length).toBeGreaterThan(0);

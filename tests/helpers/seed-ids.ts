@@ -6,6 +6,7 @@ export const SEED = {
   raimondo: stableId("official", "gina-raimondo"),
   kkmm: stableId("organization", "my-kkmm"),
   usDoc: stableId("organization", "us-doc"),
+  vna: stableId("organization", "vn-vna"),
   myDigital: stableId("initiative", "my-mydigital"),
   fiveG: stableId("initiative", "my-5g-rollout"),
   asiaVisit: stableId("event", "raimondo-asia-visit-2021-11"),

@@ -13,8 +13,8 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 export function exampleTabs(writeHeaders: Record<string, string>): ExampleTab[] {
   return [
     {
-      query: `# One request, three subgraphs: articles about cybersecurity (articles), the officials in them with their
-# current posts (officials), and the initiatives they champion (policy), with the meetings' outcomes.
+      query: `# One request, three subgraphs: articles about cybersecurity (articles), the officials in them with the post they
+# hold today and their latest one (officials), and the initiatives they champion (policy), with the meetings' outcomes.
 query OfficialsInCybersecurityArticles {
   articles(first: 5, filter: { search: "cybersecurity" }) {
     totalCount
@@ -24,7 +24,8 @@ query OfficialsInCybersecurityArticles {
         publishedAt
         officials {
           displayName
-          currentPosition { title isCurrent organization { name } }
+          currentPosition { title organization { name } }
+          latestPosition { title isCurrent endDate organization { name } }
           country { name }
           initiatives(first: 5) { totalCount edges { node { name acronym status } } }
         }
@@ -58,7 +59,7 @@ query OfficialTimeline($id: ID!) {
 query CountryOverview($code: String!) {
   country(code: $code) {
     name
-    officials(first: 10) { totalCount edges { node { displayName currentPosition { title } } } }
+    officials(first: 10) { totalCount edges { node { displayName latestPosition { title isCurrent } } } }
     initiatives(first: 10) { totalCount edges { node { name acronym status themes leadOrganization { name } } } }
     events(first: 10) { totalCount edges { node { kind title startDate } } }
     articles(first: 10) { totalCount edges { node { headline } } }

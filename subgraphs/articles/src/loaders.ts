@@ -31,6 +31,7 @@ export function createLoaders(repo: ArticleRepo, db: ArticlesDb) {
     mentionCountOfOrganization: mentionCounter("ORGANIZATION"),
     mentionCountOfInitiative: mentionCounter("INITIATIVE"),
     articlesByOfficial: articlesLinkedTo("OFFICIAL"),
+    articlesByOrganization: articlesLinkedTo("ORGANIZATION"),
     articlesByInitiative: articlesLinkedTo("INITIATIVE"),
     articlesByCountry: articlesLinkedTo("COUNTRY"),
     articlesByEvent: articlesLinkedTo("EVENT"),

@@ -21,6 +21,7 @@ interface SeedFile {
     url: string | null;
     themes: string[];
     officials: string[];
+    organizations: string[];
     initiatives: string[];
     countries: string[];
     events: string[];
@@ -63,6 +64,7 @@ export async function seedArticles(db: ArticlesDb): Promise<void> {
           // As ingestion would record it: ingesting the same story later finds this article.
           contentHash: contentHash(raw),
           officialIds: entry.officials.map((key) => stableId("official", key)),
+          organizationIds: entry.organizations.map((key) => stableId("organization", key)),
           initiativeIds: entry.initiatives.map((key) => stableId("initiative", key)),
           countryCodes: entry.countries,
           eventIds: entry.events.map((key) => stableId("event", key)),

@@ -26,7 +26,7 @@ export const ArticleDetailDocument = graphql(`
           code
           name
         }
-        currentPosition {
+        latestPosition {
           title
           isCurrent
           organization {
@@ -93,12 +93,12 @@ export function ArticleDetail({ id }: { id: string }) {
         {(article.officials ?? []).map((official) => (
           <li key={official.id}>
             <strong>{official.displayName}</strong>
-            {official.currentPosition && (
+            {official.latestPosition && (
               <span>
                 {" "}
-                — {official.currentPosition.title}
-                {official.currentPosition.organization ? `, ${official.currentPosition.organization.name}` : ""}
-                {official.currentPosition.isCurrent ? "" : " (former)"}
+                — {official.latestPosition.title}
+                {official.latestPosition.organization ? `, ${official.latestPosition.organization.name}` : ""}
+                {official.latestPosition.isCurrent ? "" : " (former)"}
               </span>
             )}
             {official.country && <span> · {official.country.name}</span>}

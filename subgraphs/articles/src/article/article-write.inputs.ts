@@ -61,6 +61,12 @@ export class CreateArticleInput extends CreateInput {
   @Field(() => [ID], { nullable: true, description: "Officials the article is about (each must exist)." })
   officialIds?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Organizations the article is about: ministries, agencies, companies (each must exist).",
+  })
+  organizationIds?: string[] | null;
+
   @Field(() => [ID], { nullable: true, description: "Initiatives the article is about (each must exist)." })
   initiativeIds?: string[] | null;
 
@@ -108,6 +114,9 @@ export class UpdateArticleInput {
 
   @Field(() => [ID], { nullable: true, description: "Officials; replaces the list." })
   officialIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Organizations; replaces the list." })
+  organizationIds?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: "Initiatives; replaces the list." })
   initiativeIds?: string[] | null;

@@ -41,8 +41,14 @@ export class ArticleFilterInput {
   @Field(() => ID, { nullable: true, description: "Only articles about this official." })
   officialId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: "Only articles about this organization." })
+  organizationId?: string | null;
+
   @Field(() => ID, { nullable: true, description: "Only articles about this policy initiative." })
   initiativeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only articles reporting on this policy event." })
+  eventId?: string | null;
 
   @Field(() => String, { nullable: true, description: "Only articles about this country (ISO 3166-1 alpha-2 code)." })
   countryCode?: string | null;

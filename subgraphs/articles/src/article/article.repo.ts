@@ -1,4 +1,4 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb, ArticlesTx } from "../db/index.js";
 import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
@@ -9,7 +9,9 @@ export interface ArticleFilter {
   to?: string | null | undefined;
   theme?: string | null | undefined;
   officialId?: string | null | undefined;
+  organizationId?: string | null | undefined;
   initiativeId?: string | null | undefined;
+  eventId?: string | null | undefined;
   countryCode?: string | null | undefined;
 }
 
@@ -91,11 +93,11 @@ export class ArticleRepo {
   /** Pages articles, all of them (`by` omitted) or per linked entity of one kind, in one statement. */
   page(groups: readonly string[], args: ArticlePageArgs, by?: LinkKind) {
     const filter = args.filter ?? {};
-    const search = filter.search?.trim();
+    const query = searchQuery("english", filter.search);
+    const search = query !== undefined;
     // RELEVANCE needs a search to rank by; without one it means newest first (as ArticleOrder documents).
     const requested = args.orderBy ?? (search ? "RELEVANCE" : "PUBLISHED_AT_DESC");
     const orderName = requested === "RELEVANCE" && !search ? "PUBLISHED_AT_DESC" : requested;
-    const query = search ? sql`websearch_to_tsquery('english', ${search})` : undefined;
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`a.search @@ ${query}`);
     // Whole days in UTC, whatever the server session's time zone: [from 00:00Z, to + 1 day 00:00Z).
@@ -103,7 +105,9 @@ export class ArticleRepo {
     if (filter.to) conditions.push(sql`a.published_at < (${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
     if (filter.theme) conditions.push(sql`${filter.theme} = any(a.themes)`);
     if (filter.officialId) conditions.push(linked("OFFICIAL", filter.officialId));
+    if (filter.organizationId) conditions.push(linked("ORGANIZATION", filter.organizationId));
     if (filter.initiativeId) conditions.push(linked("INITIATIVE", filter.initiativeId));
+    if (filter.eventId) conditions.push(linked("EVENT", filter.eventId));
     if (filter.countryCode) conditions.push(linked("COUNTRY", filter.countryCode.toUpperCase()));
     const groupKey = by ? sql`g.ref_id` : sql`''`;
     const join = by ? sql`join ${articleLinks} g on g.article_id = a.id and g.kind = ${by}` : sql``;

@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import type { ArticlesContext } from "../context.js";
 import type { ArticleRow } from "../db/schema.js";
 import { Mention } from "../mention/mention.type.js";
-import { Country, Official, PolicyEvent, PolicyInitiative } from "../references/references.type.js";
+import { Country, Official, Organization, PolicyEvent, PolicyInitiative } from "../references/references.type.js";
 import { ArticleConnection, ArticlesArgs } from "./article.inputs.js";
 import { Article, ArticleSource, Dateline, Photo } from "./article.type.js";
 
@@ -55,6 +55,14 @@ export class ArticleResolver {
   @FieldResolver(() => [Official], { nullable: true, description: `Officials the article is about.${UNAVAILABLE}` })
   async officials(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<Official[]> {
     return (await ctx.articles.links(article.id, "OFFICIAL")).map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [Organization], {
+    nullable: true,
+    description: `Organizations the article is about: ministries, agencies, companies.${UNAVAILABLE}`,
+  })
+  async organizations(@Root() article: ArticleRow, @Ctx() ctx: ArticlesContext): Promise<Organization[]> {
+    return (await ctx.articles.links(article.id, "ORGANIZATION")).map((id) => ({ id }));
   }
 
   @FieldResolver(() => [PolicyInitiative], {

@@ -8,6 +8,7 @@ import { ARTICLE_FIELDS, type ArticleWrite, articleWrites } from "./article.writ
 
 const LINKED_BY: Record<LinkKind, keyof Loaders> = {
   OFFICIAL: "articlesByOfficial",
+  ORGANIZATION: "articlesByOrganization",
   INITIATIVE: "articlesByInitiative",
   COUNTRY: "articlesByCountry",
   EVENT: "articlesByEvent",

@@ -70,6 +70,7 @@ export const ARTICLE_FIELDS = {
   photo: z.object({ caption: requiredText(2000), credit: text({ max: 200 }) }).nullish(),
   themes: setOf(Object.values(PolicyTheme)),
   officialIds: keys({ maxItems: 100 }),
+  organizationIds: keys({ maxItems: 100 }),
   initiativeIds: keys({ maxItems: 100 }),
   countryCodes: countryCodes(100),
   eventIds: keys({ maxItems: 100 }),
@@ -96,10 +97,11 @@ export interface ArticleWrite {
 
 const LINKS: {
   kind: LinkKind;
-  field: "officialIds" | "initiativeIds" | "countryCodes" | "eventIds";
+  field: "officialIds" | "organizationIds" | "initiativeIds" | "countryCodes" | "eventIds";
   lookup: keyof typeof LOOKUPS;
 }[] = [
   { kind: "OFFICIAL", field: "officialIds", lookup: "official" },
+  { kind: "ORGANIZATION", field: "organizationIds", lookup: "organization" },
   { kind: "INITIATIVE", field: "initiativeIds", lookup: "initiative" },
   { kind: "COUNTRY", field: "countryCodes", lookup: "country" },
   { kind: "EVENT", field: "eventIds", lookup: "event" },

@@ -43,7 +43,7 @@ export const articles = articlesSchema.table(
   ],
 );
 
-/** Which other-subgraph entities an article is about: kind OFFICIAL | INITIATIVE | COUNTRY | EVENT, and its key. */
+/** Which other-subgraph entities an article is about: kind OFFICIAL | ORGANIZATION | INITIATIVE | COUNTRY | EVENT, and its key. */
 export const articleLinks = articlesSchema.table(
   "article_links",
   {
@@ -83,4 +83,4 @@ export const idempotencyKeys = idempotencyTable(articlesSchema);
 
 export type ArticleRow = Omit<typeof articles.$inferSelect, "search">;
 export type MentionRow = typeof mentions.$inferSelect;
-export type LinkKind = "OFFICIAL" | "INITIATIVE" | "COUNTRY" | "EVENT";
+export type LinkKind = "OFFICIAL" | "ORGANIZATION" | "INITIATIVE" | "COUNTRY" | "EVENT";

@@ -83,6 +83,7 @@ export class IngestService {
           photo: story.photo,
           url,
           officialIds: linked("OFFICIAL"),
+          organizationIds: linked("ORGANIZATION"),
           initiativeIds: linked("INITIATIVE"),
           countryCodes: linked("COUNTRY"),
           // Only the forms that occur: the article's own mentions are located once more, on a short list.

@@ -3,6 +3,7 @@ import type { EntityLookup } from "@newsfed/kit/writes";
 /** How this subgraph asks the gateway whether an entity it references exists (their owners answer). */
 export const LOOKUPS = {
   official: { label: "official", query: "official", arg: "id", argType: "ID!", selection: "id" },
+  organization: { label: "organization", query: "organization", arg: "id", argType: "ID!", selection: "id" },
   initiative: { label: "initiative", query: "initiative", arg: "id", argType: "ID!", selection: "id" },
   country: { label: "country", query: "country", arg: "code", argType: "String!", selection: "code" },
   event: { label: "event", query: "event", arg: "id", argType: "ID!", selection: "id" },

@@ -55,6 +55,14 @@ export class InitiativeArticlesResolver {
 
 @Resolver(() => Organization)
 export class OrganizationArticlesResolver {
+  @FieldResolver(() => ArticleConnection, {
+    nullable: true,
+    description: `Articles about this organization, newest first unless \`orderBy\` says otherwise.${CONTRIBUTED}`,
+  })
+  articles(@Root() organization: Organization, @Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
+    return ctx.articles.linkedTo("ORGANIZATION", organization.id, args);
+  }
+
   @FieldResolver(() => Int, {
     nullable: true,
     description: `How many times articles' text names this organization.${CONTRIBUTED}`,

@@ -100,7 +100,8 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
     page.totalCount = Number(row.total);
     if (row.id === null) continue;
     if (page.edges.length === first) {
-      page.hasNextPage = true;
+      // `first: 0` asks for the count alone: no page, so nothing follows it (a client looping on hasNextPage stops).
+      page.hasNextPage = first > 0;
       continue;
     }
     page.edges.push({ id: row.id, cursor: encodeCursor({ order: order.name, sort: row.sort_text, id: row.id }) });

@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../paging.js";
 export class ConnectionArgs {
   @Field(() => Int, {
     defaultValue: DEFAULT_PAGE_SIZE,
-    description: `How many items to return, from 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+    description: `How many items to return, from 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}). \`first: 0\` reads \`totalCount\` alone: no edges, \`hasNextPage\` false.`,
   })
   first!: number;
 

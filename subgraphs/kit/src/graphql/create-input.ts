@@ -1,6 +1,7 @@
-import { Field } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 
 /** What every create input shares: a key that makes the create safe to retry. Create input types extend it. */
+@InputType({ description: "The fields every create input shares." })
 export abstract class CreateInput {
   @Field(() => String, {
     nullable: true,

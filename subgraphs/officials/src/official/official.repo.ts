@@ -1,4 +1,4 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { people, positions } from "../db/schema.js";
@@ -41,8 +41,7 @@ export class OfficialRepo {
     args: { first: number; after?: string | null; filter?: OfficialFilter },
   ) {
     const filter = args.filter ?? {};
-    const search = filter.search?.trim();
-    const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
+    const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`o.search @@ ${query}`);
     if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode.toUpperCase()}`);

@@ -57,10 +57,18 @@ export class OfficialResolver {
 
   @FieldResolver(() => Position, {
     nullable: true,
-    description:
-      "The office held today. For an official who holds none today, the most recent one: check its endDate. Null when no position is known.",
+    description: "The office held today; null when the official holds none today (see `latestPosition` for the most recent one).",
   })
   currentPosition(@Root() official: OfficialRow, @Ctx() ctx: OfficialsContext) {
     return ctx.officials.currentPosition(official.id);
+  }
+
+  @FieldResolver(() => Position, {
+    nullable: true,
+    description:
+      "The most recent office, held today or not (`isCurrent` and `endDate` tell); null when no position is known. What to show as a former official's last post.",
+  })
+  latestPosition(@Root() official: OfficialRow, @Ctx() ctx: OfficialsContext) {
+    return ctx.officials.latestPosition(official.id);
   }
 }

@@ -54,10 +54,15 @@ export class OfficialService {
     return activeAt ? all.filter((position) => isActiveOn(position, activeAt)) : all;
   }
 
-  /** The post held today; for someone who holds none today, the most recent one (its endDate says so). */
+  /** The post held today (the most recent of them, if several); null when none is held today. */
   async currentPosition(officialId: string, today = new Date().toISOString().slice(0, 10)): Promise<PositionRow | null> {
     const all = await this.loaders.positionsByOfficial.load(officialId);
-    return all.find((position) => isActiveOn(position, today)) ?? all[0] ?? null;
+    return all.find((position) => isActiveOn(position, today)) ?? null;
+  }
+
+  /** The most recent post, held today or not (positions come newest first). */
+  async latestPosition(officialId: string): Promise<PositionRow | null> {
+    return (await this.loaders.positionsByOfficial.load(officialId))[0] ?? null;
   }
 }
 

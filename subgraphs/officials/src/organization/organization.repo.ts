@@ -1,4 +1,4 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { organizations } from "../db/schema.js";
@@ -36,8 +36,7 @@ export class OrganizationRepo {
 
   page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {
     const filter = args.filter ?? {};
-    const search = filter.search?.trim();
-    const query = search ? sql`websearch_to_tsquery('simple', ${search})` : undefined;
+    const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`search @@ ${query}`);
     if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode.toUpperCase()}`);

@@ -50,11 +50,13 @@ export function organizationWrites(deps: {
       await checkUnreferenced(
         deps.federation,
         "organization",
-        `query OrganizationUsage($id: ID!) { organization(id: $id) { initiatives(first: 0) { totalCount } mentionCount } }`,
+        `query OrganizationUsage($id: ID!) { organization(id: $id) {
+          initiatives(first: 0) { totalCount } articles(first: 0) { totalCount } mentionCount } }`,
         { id },
         {
           "position(s) of officials": () => positions,
           "initiative(s) it leads": (d) => d.organization?.initiatives?.totalCount,
+          "article(s)": (d) => d.organization?.articles?.totalCount,
           "mention(s) in articles": (d) => d.organization?.mentionCount,
         },
         errors,

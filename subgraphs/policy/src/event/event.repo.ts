@@ -1,4 +1,4 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
@@ -85,8 +85,8 @@ export class EventRepo {
   page(groups: readonly string[], grouping: EventGrouping, args: EventPageArgs) {
     const filter = args.filter ?? {};
     const conditions: SQL[] = [];
-    const search = filter.search?.trim();
-    if (search) conditions.push(sql`e.search @@ websearch_to_tsquery('english', ${search})`);
+    const query = searchQuery("english", filter.search);
+    if (query) conditions.push(sql`e.search @@ ${query}`);
     if (filter.kind) conditions.push(sql`e.kind = ${filter.kind}`);
     // An event is in [from, to] when any of its days is.
     if (filter.from) conditions.push(sql`coalesce(e.end_date, e.start_date) >= ${filter.from}::date`);

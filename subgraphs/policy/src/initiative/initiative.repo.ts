@@ -1,4 +1,4 @@
-import { type KeysetOrder, keysetPages, readColumns } from "@newsfed/kit/db";
+import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { champions, initiatives } from "../db/schema.js";
@@ -49,8 +49,7 @@ export class InitiativeRepo {
 
   page(groups: readonly string[], grouping: InitiativeGrouping, args: InitiativePageArgs) {
     const filter = args.filter ?? {};
-    const search = filter.search?.trim();
-    const query = search ? sql`websearch_to_tsquery('english', ${search})` : undefined;
+    const query = searchQuery("english", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`i.search @@ ${query}`);
     if (filter.countryCode) conditions.push(sql`i.country_code = ${filter.countryCode.toUpperCase()}`);
