@@ -1,4 +1,14 @@
-import { API_SCHEMA_FILE, composeSupergraph, diffApiSchemas, readCommitted, SUPERGRAPH_FILE } from "@newsfed/composition";
+import { readFileSync } from "node:fs";
+import {
+  API_SCHEMA_FILE,
+  CHANGELOG_FILE,
+  composeSupergraph,
+  diffApiSchemas,
+  latestEntry,
+  readCommitted,
+  schemaHash,
+  SUPERGRAPH_FILE,
+} from "@newsfed/composition";
 import {
   buildSchema,
   type GraphQLArgument,
@@ -144,18 +154,24 @@ describe("the composed supergraph", () => {
 });
 
 describe("the breaking-change gate", () => {
-  it("flags removed fields and removed enum values as breaking, additions as safe", () => {
+  it("flags removed fields and removed enum values as breaking, additions as safe", async () => {
     const committed = readCommitted(API_SCHEMA_FILE);
     const removedField = committed.replace(/\n\s+"""[^"]*"""\n\s+mentionCount: Int\n/, "\n");
     expect(removedField).not.toBe(committed);
-    expect(diffApiSchemas(committed, removedField).breaking.join("\n")).toMatch(/mentionCount was removed/);
+    expect((await diffApiSchemas(committed, removedField)).breaking.join("\n")).toMatch(/'mentionCount' was removed/);
     const removedEnumValue = committed.replace(/\n\s+"""[^"]*"""\n\s+SEMICONDUCTORS\n/, "\n");
-    expect(diffApiSchemas(committed, removedEnumValue).breaking.join("\n")).toMatch(/SEMICONDUCTORS was removed/);
+    expect((await diffApiSchemas(committed, removedEnumValue)).breaking.join("\n")).toMatch(/'SEMICONDUCTORS' was removed/);
     const added = committed.replace("type PageInfo {", 'type PageInfo {\n  """A new field."""\n  pageSize: Int\n');
-    expect(diffApiSchemas(committed, added)).toMatchObject({ breaking: [], changed: true });
+    expect(await diffApiSchemas(committed, added)).toMatchObject({ breaking: [], changed: true });
   });
 
-  it("finds no breaking change between the composed schema and the committed contract", () => {
-    expect(diffApiSchemas(readCommitted(API_SCHEMA_FILE), composition.apiSchemaSdl).breaking).toEqual([]);
+  it("finds no breaking change between the composed schema and the committed contract", async () => {
+    expect((await diffApiSchemas(readCommitted(API_SCHEMA_FILE), composition.apiSchemaSdl)).breaking).toEqual([]);
+  });
+
+  it("has a changelog entry, versioned and dated, describing the committed schema", () => {
+    const entry = latestEntry(readFileSync(CHANGELOG_FILE, "utf8"));
+    expect(entry?.version).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
+    expect(entry?.hash).toBe(schemaHash(readCommitted(API_SCHEMA_FILE)));
   });
 });
