@@ -89,9 +89,12 @@ export function payloadType<TEntity extends object>(
   return Payload;
 }
 
+/** "an article", "an official", "a policy event": the indefinite article a noun takes (by its first letter). */
+export const withArticle = (noun: string): string => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
 /** The payload of a delete. */
 export function deletePayloadType(name: string, what: string) {
-  @ObjectType(name, { description: `The result of deleting a ${what}.` })
+  @ObjectType(name, { description: `The result of deleting ${withArticle(what)}.` })
   class DeletePayload {
     @Field(() => ID, { nullable: true, description: `Id of the deleted ${what}; null when userErrors is not empty.` })
     deletedId!: string | null;
