@@ -77,10 +77,9 @@ export default async function setup(project: TestProject) {
     }
     // Someone else's server: leave nothing of this run behind.
     await withClient(serverUrl, async (admin) => {
-      const { rows } = await admin.query<{ datname: string }>(
-        "select datname from pg_database where starts_with(datname, $1)",
-        [prefix],
-      );
+      const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [
+        prefix,
+      ]);
       for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
       for (const { role } of roles) await admin.query(`drop role if exists "${role}"`);
     });

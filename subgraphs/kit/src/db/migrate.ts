@@ -32,9 +32,7 @@ export async function migrateService(client: pg.ClientBase, service: string, mig
         );
       }
     }
-    const last = await client.query<{ created_at: string }>(
-      `select created_at from ${journal} order by created_at desc limit 1`,
-    );
+    const last = await client.query<{ created_at: string }>(`select created_at from ${journal} order by created_at desc limit 1`);
     const appliedUntil = last.rows[0] ? Number(last.rows[0].created_at) : -Infinity;
     for (const migration of migrations) {
       if (migration.folderMillis <= appliedUntil) continue;
