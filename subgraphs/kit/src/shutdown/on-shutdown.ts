@@ -14,8 +14,8 @@ export interface Shutdown {
 /**
  * Call first thing in a service's entry point. When the process is asked to end — SIGTERM, SIGINT, SIGHUP, or its
  * supervisor gone (the IPC channel it was started with closes, even when the supervisor was SIGKILLed) — the
- * deferred steps run once, then the process exits 0. A step that fails, a stop that outlives the deadline, or a
- * second signal ends the process at once with code 1. Output that can no longer be delivered (the supervisor is
+ * deferred steps run once, then the process exits 0. A step that fails, or a second signal, ends the process at once
+ * with code 1; a stop that outlives the deadline ends it with SIGKILL. Output that can no longer be delivered (the supervisor is
  * gone) is dropped instead of crashing the stop.
  */
 export function onShutdown({ deadlineMs, logger }: ShutdownOptions): Shutdown {
@@ -32,7 +32,8 @@ export function onShutdown({ deadlineMs, logger }: ShutdownOptions): Shutdown {
     setTimeout(
       () => {
         logger?.error({ deadlineMs }, "stop did not finish in time: exiting");
-        process.exit(1);
+        // Not process.exit(): its exit handlers are what may hang. Nothing can delay SIGKILL.
+        process.kill(process.pid, "SIGKILL");
       },
       deadlineMs - Math.min(1_000, deadlineMs / 10),
     );
