@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,7 +55,9 @@ describe("the whole federation over HTTP", () => {
 
   it("writes with the development token from `pnpm --silent run token`, checking references through the gateway", async () => {
     // Exactly the documented command.
-    const token = execFileSync("npx", ["-y", "pnpm@12.4.2", "--silent", "run", "token"], { cwd: ROOT }).toString().trim();
+    // Asynchronously: a blocked event loop would miss the server closing idle keep-alive connections, then reuse one.
+    const { stdout } = await promisify(execFile)("npx", ["-y", "pnpm@12.4.2", "--silent", "run", "token"], { cwd: ROOT });
+    const token = stdout.trim();
     expect(token.split(".")).toHaveLength(3);
     const auth = { authorization: `Bearer ${token}` };
     const create = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id participants { displayName } } userErrors { field code } } }`;
