@@ -16,10 +16,10 @@ export default defineConfig({
   environments: { __vitest__: { resolve: { conditions: ["source"] } } },
   test: {
     include: ["tests/**/*.test.ts"],
-    // The real-PostgreSQL tier runs on its own: `pnpm test:postgres` (needs a server; CI provides one).
-    exclude: ["tests/postgres/**", "**/node_modules/**"],
+    exclude: ["**/node_modules/**"],
+    // One PostgreSQL server for the run (embedded unless TEST_DATABASE_URL names one) and a seeded template database.
     globalSetup: ["tests/helpers/global-setup.ts"],
-    // Embedded PostgreSQL instances take seconds to open and ~0.8 GB each: few files at a time, generous timeouts.
+    // Two cores: two files at a time (end-to-end files run whole stacks), generous timeouts for a loaded machine.
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,117 +1,132 @@
 /**
- * `pnpm start`: the whole federation on one machine. Starts the three subgraphs, waits until each answers its
- * health check, starts the gateway, prints the IDE URL, and stays in the foreground. A process that dies is
- * restarted (with a back-off); SIGINT/SIGTERM stop every process it started, then it exits.
+ * `pnpm start` (compiled: scripts/dist/start.js): the whole federation on one machine. Starts PostgreSQL (embedded,
+ * unless DATABASE_URL or every <SERVICE>_DATABASE_URL names a server), the three subgraphs, waits until each answers
+ * its health check, starts the gateway, prints the IDE URL and stays in the foreground. A service that dies is
+ * restarted with back-off. SIGINT/SIGTERM stop the gateway, then the subgraphs, then PostgreSQL, each within
+ * SHUTDOWN_TIMEOUT_MS (then SIGKILL), so everything is gone within three times that. Services and PostgreSQL also end when this
+ * process is killed outright: they watch it (IPC channel; the kernel's parent-death signal for PostgreSQL).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { GATEWAY, SUBGRAPHS } from "@newsfed/kit/services";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { GATEWAY, SUBGRAPHS, type SubgraphName } from "@newsfed/kit/services";
+import { EmbeddedDatabase } from "./supervisor/embedded-database.js";
+import { repoRoot } from "./supervisor/repo-root.js";
+import { ServiceProcess } from "./supervisor/service-process.js";
+import { loadSettings } from "./supervisor/settings.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const env = process.env;
-const host = env.HOST ?? "127.0.0.1";
-
-interface Service {
-  name: string;
-  entry: string;
-  healthUrl: string;
+const HEALTH_TIMEOUT_MS = 180_000;
+const ROOT = repoRoot();
+const say = (message: string) => console.log(`[start] ${message}`);
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error; // whoever read our output is gone; keep stopping cleanly
+  });
 }
 
-const portOf = (portEnv: string, fallback: number) => Number(env[portEnv] ?? fallback);
-const SUBGRAPH_SERVICES: Service[] = SUBGRAPHS.map((service) => ({
-  name: service.name,
-  entry: `subgraphs/${service.name}/src/main.ts`,
-  healthUrl: `http://${host}:${portOf(service.portEnv, service.defaultPort)}/health`,
-}));
-const gatewayPort = portOf(GATEWAY.portEnv, GATEWAY.defaultPort);
-const GATEWAY_SERVICE: Service = {
-  name: "gateway",
-  entry: "gateway/src/main.ts",
-  healthUrl: `http://${host}:${gatewayPort}/health/ready`,
+let settings: ReturnType<typeof loadSettings>;
+try {
+  settings = loadSettings(ROOT);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const entry = (path: string) => {
+  const file = join(ROOT, path);
+  if (!existsSync(file)) throw new Error(`${path} is missing: build first (pnpm build; pnpm start does it)`);
+  return file;
 };
+const subgraphUrl = (name: SubgraphName) => `http://${settings.reachHost}:${settings.subgraphPorts[name]}`;
+const gatewayBase = `http://${settings.reachHost}:${settings.gatewayPort}`;
 
-const children = new Map<string, ChildProcess>();
-const restarts = new Map<string, number>();
+// The embedded server is for the subgraphs no DATABASE_URL / <SERVICE>_DATABASE_URL points elsewhere.
+const embeddedFor = SUBGRAPHS.filter((service) => !settings.databaseUrls[service.name]).map((service) => service.name);
+const database = embeddedFor.length
+  ? new EmbeddedDatabase({
+      dataDir: settings.dataDir,
+      port: settings.embeddedPostgresPort,
+      services: embeddedFor,
+      say,
+      log: (line) => process.stdout.write(`[postgres] ${line}\n`),
+    })
+  : undefined;
+
+// Every service gets the environment minus the database URLs meant for the others.
+const baseEnv: NodeJS.ProcessEnv = { ...process.env, SHUTDOWN_TIMEOUT_MS: String(settings.shutdownTimeoutMs) };
+for (const service of SUBGRAPHS) delete baseEnv[service.databaseUrlEnv];
+delete baseEnv.DATABASE_URL;
+
+let subgraphs: ServiceProcess[] = [];
+let gateway: ServiceProcess | undefined;
 let stopping = false;
 
-function launch(service: Service): void {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", service.entry], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      // The gateway reaches each subgraph where this supervisor started it.
-      ...Object.fromEntries(
-        SUBGRAPHS.map((subgraph, index) => [
-          subgraph.urlEnv,
-          env[subgraph.urlEnv] ?? SUBGRAPH_SERVICES[index]!.healthUrl.replace("/health", "/graphql"),
-        ]),
-      ),
-      // Subgraphs read facts other subgraphs own (reference checks) through the gateway.
-      GATEWAY_URL: env.GATEWAY_URL ?? `http://${host}:${gatewayPort}/graphql`,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.set(service.name, child);
-  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
-    stream.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) out.write(`[${service.name}] ${line}\n`);
-    });
-  prefix(child.stdout!, process.stdout);
-  prefix(child.stderr!, process.stderr);
-  child.on("exit", (code, signal) => {
-    children.delete(service.name);
-    // Exit 0 or SIGTERM/SIGINT is a requested stop (Ctrl-C reaches the whole process group); anything else is a crash.
-    if (stopping || code === 0 || signal === "SIGTERM" || signal === "SIGINT") return;
-    const count = (restarts.get(service.name) ?? 0) + 1;
-    restarts.set(service.name, count);
-    const delay = Math.min(30_000, 500 * 2 ** Math.min(count, 6));
-    console.error(`[start] ${service.name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`);
-    setTimeout(() => !stopping && launch(service), delay);
-  });
-}
-
-async function waitUntilHealthy(service: Service, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (stopping) return;
-    try {
-      if ((await fetch(service.healthUrl, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${service.name} did not become healthy within ${timeoutMs / 1000} s (${service.healthUrl})`);
-}
-
-async function stop(exitCode = 0): Promise<void> {
+async function stop(exitCode: number): Promise<void> {
+  // One stop at a time: a signal often arrives twice (from the terminal to the process group, and forwarded by pnpm).
   if (stopping) return;
   stopping = true;
-  console.log("[start] stopping…");
-  const exits = [...children.values()].map((child) => new Promise((resolve) => child.once("exit", resolve)));
-  for (const child of children.values()) child.kill("SIGTERM");
-  const forced = setTimeout(() => {
-    for (const child of children.values()) child.kill("SIGKILL");
-  }, 10_000);
-  await Promise.all(exits);
-  clearTimeout(forced);
+  const deadline = settings.shutdownTimeoutMs;
+  say(`stopping: gateway, then subgraphs, then PostgreSQL (each within ${deadline} ms)`);
+  await gateway?.stop(deadline);
+  say("gateway stopped");
+  await Promise.all(subgraphs.map((subgraph) => subgraph.stop(deadline)));
+  say("subgraphs stopped");
+  await database?.stop(deadline);
+  if (database) say("PostgreSQL stopped");
+  say(`stopped (exit ${exitCode})`);
   process.exit(exitCode);
 }
-
-process.once("SIGINT", () => void stop());
-process.once("SIGTERM", () => void stop());
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
 const started = Date.now();
 try {
-  for (const subgraph of SUBGRAPH_SERVICES) launch(subgraph);
-  await Promise.all(SUBGRAPH_SERVICES.map((subgraph) => waitUntilHealthy(subgraph)));
-  launch(GATEWAY_SERVICE);
-  await waitUntilHealthy(GATEWAY_SERVICE);
-  const ide = `http://localhost:${gatewayPort}/graphql`;
+  say(`supervisor pid ${process.pid}`);
+  const embeddedUrls = (await database?.start()) ?? {};
+  subgraphs = SUBGRAPHS.map(
+    (service) =>
+      new ServiceProcess(
+        {
+          name: service.name,
+          entry: entry(`subgraphs/${service.name}/dist/main.js`),
+          cwd: ROOT,
+          healthUrl: `${subgraphUrl(service.name)}/health`,
+          env: {
+            ...baseEnv,
+            [service.databaseUrlEnv]: settings.databaseUrls[service.name] ?? embeddedUrls[service.name],
+            // Subgraphs read facts other subgraphs own (reference checks) through the gateway.
+            GATEWAY_URL: process.env.GATEWAY_URL ?? `${gatewayBase}/graphql`,
+          },
+        },
+        say,
+      ),
+  );
+  gateway = new ServiceProcess(
+    {
+      name: GATEWAY.name,
+      entry: entry("gateway/dist/main.js"),
+      cwd: ROOT,
+      healthUrl: `${gatewayBase}/health/ready`,
+      // The gateway reaches each subgraph where this supervisor started it.
+      env: {
+        ...baseEnv,
+        ...Object.fromEntries(
+          SUBGRAPHS.map((service) => [service.urlEnv, process.env[service.urlEnv] ?? `${subgraphUrl(service.name)}/graphql`]),
+        ),
+      },
+    },
+    say,
+  );
+  if (stopping) throw new Error("stopping");
+  for (const subgraph of subgraphs) subgraph.start();
+  await Promise.all(subgraphs.map((subgraph) => subgraph.waitUntilHealthy(HEALTH_TIMEOUT_MS, () => stopping)));
+  gateway.start();
+  await gateway.waitUntilHealthy(HEALTH_TIMEOUT_MS, () => stopping);
+  for (const service of [...subgraphs, gateway]) service.keepAlive();
   console.log(
-    `\n  Federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s.\n  IDE and API: ${ide}\n  Press Ctrl-C to stop.\n`,
+    `\n  Federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
+      `  IDE and API: http://localhost:${settings.gatewayPort}/graphql\n  Press Ctrl-C to stop.\n`,
   );
 } catch (error) {
-  console.error(`[start] ${(error as Error).message}`);
-  await stop(1);
+  if (!stopping) {
+    say(`could not start: ${(error as Error).message}`);
+    await stop(1);
+  }
 }

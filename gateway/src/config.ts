@@ -1,4 +1,4 @@
-import { isLoopbackHost, optionalString, parseConfig, port } from "@newsfed/kit/config";
+import { isLoopbackHost, optionalString, parseConfig, port, shutdownTimeout } from "@newsfed/kit/config";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { z } from "zod";
 import { DEVELOPMENT_JWT_SECRET } from "./auth/tokens.js";
@@ -12,6 +12,7 @@ const schema = z
     ...Object.fromEntries(SUBGRAPHS.map((service) => [service.urlEnv, optionalString()])),
     INTROSPECTION: z.enum(["true", "false"]).default("true"),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
     JWT_SECRET: optionalString(),
     JWT_JWKS_URL: optionalString(),
     JWT_ISSUER: optionalString(),
@@ -44,6 +45,7 @@ const schema = z
     host: env.HOST,
     introspection: env.INTROSPECTION === "true",
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map((service) => [

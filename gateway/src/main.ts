@@ -1,21 +1,18 @@
-import { closeServer, listen } from "@newsfed/kit/http";
+import { listen } from "@newsfed/kit/http";
 import { createLogger, startTracing } from "@newsfed/kit/observability";
+import { drainHttpServer, onShutdown } from "@newsfed/kit/shutdown";
 import { loadGatewayConfig } from "./config.js";
 import { createGatewayServer } from "./server.js";
 
 const config = loadGatewayConfig();
+const logger = createLogger("gateway");
+// On SIGTERM/SIGINT, or when its supervisor is gone: stop accepting, answer requests in flight, exit in time.
+const shutdown = onShutdown({ deadlineMs: config.shutdownTimeoutMs, logger });
 // Before the gateway is built, so @apollo/gateway's spans go to the registered provider.
 const tracing = startTracing("gateway");
-const logger = createLogger("gateway");
+shutdown.defer(() => tracing?.shutdown());
 const { apollo, http } = await createGatewayServer({ ...config, logger });
+shutdown.defer(() => apollo.stop());
 const url = await listen(http, config.port, config.host);
+shutdown.defer(() => drainHttpServer(http));
 logger.info({ url: `${url}/graphql` }, `gateway ready at ${url}/graphql`);
-
-const stop = async () => {
-  await closeServer(http);
-  await apollo.stop();
-  await tracing?.shutdown();
-  process.exit(0);
-};
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);

@@ -88,6 +88,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       observabilityPlugin<GatewayContext>(logger, metrics),
       rejectNulCharactersPlugin<GatewayContext>(),
     ],
+    // main.ts's shutdown drains HTTP first, then stops Apollo; Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stableId } from "@newsfed/kit/db";
+import { stableId } from "@newsfed/kit/ids";
 import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
 import { startStack } from "../helpers/stack.js";
 

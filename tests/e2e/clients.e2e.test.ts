@@ -8,12 +8,12 @@ import { createClient } from "../helpers/apollo-client.js";
 import { ARTIFACTS, launchBrowser, watchRequests } from "../helpers/browser.js";
 import { tokens } from "../helpers/identities.js";
 import { SEED } from "../helpers/seed-ids.js";
-import { postGraphQL, ROOT, type RunningStack, startStack } from "../helpers/stack.js";
+import { postGraphQL, ROOT, type RunningStack, startStack, tempDataDir } from "../helpers/stack.js";
 import { serveStatic } from "../helpers/static-server.js";
 import { build } from "vite";
 
 // Where users meet the API, against the running stack: the IDE in a real browser, and real Apollo Client.
-const dataDir = mkdtempSync(join(tmpdir(), "newsfed-clients-"));
+const dataDir = tempDataDir("newsfed-clients-");
 const appDir = mkdtempSync(join(tmpdir(), "newsfed-app-"));
 let stack: RunningStack;
 let browser: Browser;
@@ -54,11 +54,11 @@ describe("the IDE in a browser", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Delete");
     await page.keyboard.type('{ country(code: "MY") { name officials { totalCount edges { node { displayName } } } } }');
-    // GraphiQL reads the editor after a short debounce; run once the query is in its state.
+    // GraphiQL takes the editor's text into its tab state after a short debounce, and saves that state: run once
+    // the saved state holds the query.
     await page.waitForFunction(() =>
-      document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.includes("displayName"),
+      (localStorage.getItem("graphiql:tabState") ?? "").includes('country(code: \\"MY\\") { name officials'),
     );
-    await page.waitForTimeout(500);
     await page.click(".graphiql-execute-button");
     await page
       // Monaco renders spaces as no-break spaces.
@@ -167,9 +167,9 @@ describe("Apollo Client against the gateway", () => {
       `,
       variables: { id: SEED.annuar },
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The write's result lands in the cache, and the cache-only watcher sees the new name without a refetch.
+    await expect.poll(() => seen.at(-1)).toBe("Datuk Seri Annuar Musa & Gina Raimondo");
     watched.unsubscribe();
-    expect(seen.at(-1)).toBe("Datuk Seri Annuar Musa & Gina Raimondo");
     // Put it back for the other tests.
     await client.mutate({
       mutation: gql`
@@ -212,11 +212,10 @@ describe("Apollo Client against the gateway", () => {
     const observable = client.watchQuery({ query });
     let latest: any;
     const subscription = observable.subscribe((result) => (latest = result.data));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => latest?.officials.edges.length).toBe(1);
     await observable.fetchMore({ variables: { after: firstPage.pageInfo.endCursor } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => latest.officials.edges.map((e: any) => e.node.name)).toEqual(["Annuar Musa", "Gina Raimondo"]);
     subscription.unsubscribe();
-    expect(latest.officials.edges.map((e: any) => e.node.name)).toEqual(["Annuar Musa", "Gina Raimondo"]);
     expect(latest.officials.pageInfo.hasNextPage).toBe(false);
     expect(latest.officials.totalCount).toBe(2);
   });
@@ -302,8 +301,9 @@ describe("the example app in a browser", () => {
     const events = await detail.locator(".events").innerText();
     expect(events).toContain("agreed in principle Malaysia and the United States agreed to enhance cooperation in cybersecurity");
     expect(await detail.locator(".meta").innerText()).toContain("Kuala Lumpur (VNA)");
-    // Opening an article must not cost the list its loaded pages (value objects merge in the normalized cache).
-    await page.waitForTimeout(300);
+    // Opening an article must not cost the list its loaded pages (value objects merge in the normalized cache):
+    // once every request it caused has been answered, all four are still there.
+    await page.waitForLoadState("networkidle");
     expect(await page.locator(".results li").count()).toBe(4);
 
     await page.screenshot({ path: join(ARTIFACTS, "example-app.png"), fullPage: true });

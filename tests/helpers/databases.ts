@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { openDatabase, type OpenDatabase } from "@newsfed/kit/db";
-import pg from "pg";
+import { withClient } from "@newsfed/kit/postgres-server";
 import { inject } from "vitest";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
 
@@ -17,55 +16,72 @@ export class StatementLog {
   }
 }
 
+type AnyDatabase = OpenDatabase<Record<string, unknown>>;
+
 /**
- * A fresh database for one subgraph, migrated and seeded: a copy of the global template. Embedded PGlite by
- * default; with TEST_DATABASE_URL, a new database on that server made from the template (dropped on close).
+ * Fresh databases for some subgraphs, migrated and seeded: one copy of the run's template (see global-setup.ts),
+ * each subgraph connected as its own restricted role, as in production. close() drops the copy.
  */
-export async function openSeededDatabase(name: ServiceName, log?: StatementLog): Promise<OpenDatabase<Record<string, unknown>>> {
-  const definition = SUBGRAPH_DEFINITIONS[name];
-  const options = {
-    service: name,
-    schema: definition.dbSchema as Record<string, unknown>,
-    migrationsFolder: definition.migrationsFolder,
-    onStatement: log?.record,
-  };
-  if (inject("templateKind") === "pglite") {
-    return openDatabase({ ...options, loadDataDir: new Blob([readFileSync(inject("templates")[name])]) });
+export async function openSeededDatabases<TName extends ServiceName>(
+  names: readonly TName[],
+  logs: Partial<Record<TName, StatementLog>> = {},
+): Promise<{ databases: Record<TName, AnyDatabase>; close(): Promise<void> }> {
+  const copy = await copyTemplate();
+  const databases = {} as Record<TName, AnyDatabase>;
+  try {
+    for (const name of names) databases[name] = await openAs(name, copy, logs[name]);
+  } catch (error) {
+    for (const database of Object.values<AnyDatabase>(databases)) await database.close();
+    await dropDatabase(copy);
+    throw error;
   }
-  const serverUrl = process.env.TEST_DATABASE_URL!;
-  const copy = `newsfed_test_${name}_${randomBytes(4).toString("hex")}`;
-  await admin(serverUrl, async (client) => {
-    // A template can be copied by one session at a time: test files starting together take turns.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.query(`create database ${copy} template ${inject("templates")[name]}`);
-        return;
-      } catch (error) {
-        if (attempt > 50 || !/being accessed by other users/.test((error as Error).message)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  });
-  const database = await openDatabase({
-    ...options,
-    url: Object.assign(new URL(serverUrl), { pathname: `/${copy}` }).toString(),
-    poolSize: 4,
-  });
   return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await admin(serverUrl, (client) => client.query(`drop database if exists ${copy} with (force)`));
+    databases,
+    async close() {
+      for (const database of Object.values<AnyDatabase>(databases)) await database.close();
+      await dropDatabase(copy);
     },
   };
 }
 
-async function admin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+/** A fresh seeded database for one subgraph (a copy of the template of its own). */
+export async function openSeededDatabase(name: ServiceName, log?: StatementLog): Promise<AnyDatabase> {
+  const { databases, close } = await openSeededDatabases([name], { [name]: log });
+  return { db: databases[name].db, close };
 }
+
+async function copyTemplate(): Promise<string> {
+  const copy = `${inject("databasePrefix")}_${randomBytes(4).toString("hex")}`;
+  await withClient(inject("databaseServerUrl"), async (admin) => {
+    // A template cannot be copied while anyone is connected to it: test files starting together may take turns.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database "${copy}" template "${inject("templateDatabase")}"`);
+        return;
+      } catch (error) {
+        if (attempt > 100 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  });
+  return copy;
+}
+
+function openAs(name: ServiceName, database: string, log: StatementLog | undefined): Promise<AnyDatabase> {
+  const definition = SUBGRAPH_DEFINITIONS[name];
+  const url = new URL(inject("databaseServerUrl"));
+  url.username = inject("serviceRoles")[name].role;
+  url.password = inject("serviceRoles")[name].password;
+  url.pathname = `/${database}`;
+  return openDatabase({
+    service: name,
+    schema: definition.dbSchema as Record<string, unknown>,
+    migrationsFolder: definition.migrationsFolder,
+    url: url.toString(),
+    poolSize: 4,
+    onStatement: log?.record,
+  });
+}
+
+const dropDatabase = (name: string) =>
+  withClient(inject("databaseServerUrl"), (admin) => admin.query(`drop database if exists "${name}" with (force)`));

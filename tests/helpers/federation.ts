@@ -5,7 +5,7 @@ import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
 import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
-import { openSeededDatabase, StatementLog } from "./databases.js";
+import { openSeededDatabases, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
 import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.js";
 
@@ -78,11 +78,12 @@ export async function startFederation(): Promise<TestFederation> {
     throw new Error("gateway not started yet");
   };
   const federation: FederationClient = (query, variables) => gatewayQuery(query, variables);
-  for (const name of Object.keys(SUBGRAPH_DEFINITIONS) as ServiceName[]) {
+  const names = Object.keys(SUBGRAPH_DEFINITIONS) as ServiceName[];
+  for (const name of names) statements[name] = new StatementLog();
+  const opened = await openSeededDatabases(names, statements);
+  for (const name of names) {
     const definition = SUBGRAPH_DEFINITIONS[name] as (typeof SUBGRAPH_DEFINITIONS)["officials"];
-    statements[name] = new StatementLog();
-    const database = await openSeededDatabase(name, statements[name]);
-    closers.push(() => database.close());
+    const database = opened.databases[name];
     databases[name] = database.db as never;
     const { apollo } = await createSubgraphServer(definition, database.db as never, {
       sharedSecret: DEVELOPMENT_GATEWAY_SECRET,
@@ -119,6 +120,7 @@ export async function startFederation(): Promise<TestFederation> {
     async close() {
       await apollo.stop();
       for (const close of closers) await close();
+      await opened.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { stableId } from "@newsfed/kit/db";
+import { stableId } from "@newsfed/kit/ids";
 
 /** Ids of the seed's entities, derived exactly as the seed loaders derive them. */
 export const SEED = {

@@ -1,8 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The README's start command. */
+export const START_COMMAND = ["npx", "-y", "pnpm@12.4.2", "start"] as const;
 
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -17,28 +24,61 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A fresh DATA_DIR (searchable by OS user postgres, which the embedded server runs as when tests run as root). */
+export function tempDataDir(prefix = "newsfed-e2e-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+export interface StackProcess {
+  pid: number;
+  command: string;
+  /** Resident memory, bytes (pages shared with other processes, e.g. PostgreSQL's shared buffers, counted in each). */
+  rss: number;
+  /** Proportional share of resident memory, bytes (each shared page divided among the processes that map it). */
+  pss: number;
+}
+
 export interface RunningStack {
   gatewayUrl: string;
-  /** Process group of the start command and everything it started. */
-  pgid: number;
   ports: Record<"gateway" | "articles" | "officials" | "policy", number>;
+  dataDir: string;
   output: () => string;
   /** Milliseconds from spawning the start command to its "ready" line. */
   readyAfterMs: number;
-  /** SIGTERM to the whole process group, as Ctrl-C would; resolves with the exit code. */
+  /** The supervisor (scripts/dist/start.js), as it reported itself. */
+  supervisorPid: number;
+  /** Every process of this stack still running: the start command (npx, pnpm), the supervisor, services, PostgreSQL. */
+  processes(): StackProcess[];
+  /** The running process of a service ("gateway", "articles", …). */
+  pidOf(service: string): number | undefined;
+  /**
+   * SIGTERM to the start command's process group, as Ctrl-C would; resolves once every process of the stack is gone,
+   * with the exit code the supervisor reported (null if it reported none).
+   */
   stop(): Promise<number | null>;
 }
 
-/** Runs the README's start command (the supervisor) on free ports and a given data directory. */
+/** How long a stack may take to be gone after SIGTERM: the supervisor's bound is 3 × SHUTDOWN_TIMEOUT_MS (10 s). */
+export const STOP_TIMEOUT_MS = 45_000;
+
+/**
+ * Runs the README's start command on free ports and the given data directory, in its own process group. Every
+ * process of the stack carries a unique NEWSFED_STACK value in its environment (PostgreSQL's, whose titles overwrite
+ * it, are found by their working directory in DATA_DIR instead), so tests can see exactly what is still running.
+ */
 export async function startStack(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningStack> {
   const ports = { gateway: await freePort(), articles: await freePort(), officials: await freePort(), policy: await freePort() };
+  const id = randomBytes(6).toString("hex");
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "scripts/start.ts"], {
+  const child: ChildProcess = spawn(START_COMMAND[0], START_COMMAND.slice(1), {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      NEWSFED_STACK: id,
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       DATA_DIR: dataDir,
@@ -52,29 +92,92 @@ export async function startStack(dataDir: string, extraEnv: Record<string, strin
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack not ready after 150 s:\n${output}`)), 150_000);
-    const check = () => {
-      if (output.includes("Federation ready")) {
-        clearTimeout(timer);
-        resolve();
+  const processes = () => stackProcesses(id, join(dataDir, "postgres"));
+  const gone = async () => {
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    while (processes().length > 0) {
+      if (Date.now() > deadline) {
+        throw new Error(`still running ${STOP_TIMEOUT_MS} ms after SIGTERM: ${JSON.stringify(processes())}\n${output}`);
       }
-    };
-    child.stdout!.on("data", check);
-    void exited.then((code) => reject(new Error(`start command exited (${code}) before ready:\n${output}`)));
-  });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // the group is gone already
+    }
+    await gone();
+    const reported = /\[start\] stopped \(exit (\d+)\)/.exec(output);
+    return reported ? Number(reported[1]) : null;
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`stack not ready after 300 s:\n${output}`)), 300_000);
+      const check = () => {
+        if (output.includes("Federation ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on("data", check);
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`start command exited (${code}) before ready:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stop().catch(() => undefined); // leave nothing running behind a failed start
+    throw error;
+  }
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
-    pgid: child.pid!,
     ports,
+    dataDir,
     output: () => output,
     readyAfterMs: Date.now() - started,
-    async stop() {
-      process.kill(-child.pid!, "SIGTERM");
-      return exited;
+    supervisorPid: Number(/\[start\] supervisor pid (\d+)/.exec(output)?.[1]),
+    processes,
+    pidOf: (service) => {
+      const entry = service === "gateway" ? "gateway/dist/main.js" : `subgraphs/${service}/dist/main.js`;
+      return processes().find((p) => p.command.includes(entry))?.pid;
     },
+    stop,
   };
+}
+
+/** Processes whose environment holds NEWSFED_STACK=<id>, or that work in the stack's PostgreSQL data directory. */
+function stackProcesses(id: string, postgresDir: string): StackProcess[] {
+  const marker = `NEWSFED_STACK=${id}`;
+  const found: StackProcess[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      if (/^State:\s+Z/m.test(status)) continue; // a zombie is dead, whoever reaps it
+      let cwd = "";
+      try {
+        cwd = readlinkSync(`/proc/${entry}/cwd`);
+      } catch {
+        // not ours to inspect
+      }
+      const inStack =
+        cwd === postgresDir ||
+        cwd.startsWith(`${postgresDir}/`) ||
+        readFileSync(`/proc/${entry}/environ`, "latin1").split("\0").includes(marker);
+      if (!inStack) continue;
+      found.push({
+        pid: Number(entry),
+        command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim(),
+        rss: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024,
+        pss: Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, "utf8"))?.[1] ?? 0) * 1024,
+      });
+    } catch {
+      // it ended while we looked
+    }
+  }
+  return found;
 }
 
 /** True when something accepts connections on the port. */

@@ -1,4 +1,4 @@
-import { stableId } from "@newsfed/kit/db";
+import { stableId } from "@newsfed/kit/ids";
 import { expectWritten } from "@newsfed/kit/writes";
 import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -31,3 +31,6 @@ export const optionalString = () =>
     .string()
     .optional()
     .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+
+/** SHUTDOWN_TIMEOUT_MS: how long a service may take to drain and stop before it (or its supervisor) ends it. */
+export const shutdownTimeout = () => z.coerce.number().int().min(100).max(600_000).default(10_000);

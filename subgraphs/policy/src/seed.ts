@@ -1,6 +1,6 @@
 import type { Identity } from "@newsfed/kit/identity";
 import { readFileSync } from "node:fs";
-import { stableId } from "@newsfed/kit/db";
+import { stableId } from "@newsfed/kit/ids";
 import { NO_FEDERATION } from "@newsfed/kit/subgraph";
 import { expectWritten, seenBefore } from "@newsfed/kit/writes";
 import { createContext } from "./context.js";

@@ -1,4 +1,5 @@
-import { isUniqueViolation, newId } from "@newsfed/kit/db";
+import { isUniqueViolation } from "@newsfed/kit/db";
+import { newId } from "@newsfed/kit/ids";
 import { UserErrorCode } from "@newsfed/kit/graphql";
 import { clearLoaders } from "@newsfed/kit/loaders";
 import {

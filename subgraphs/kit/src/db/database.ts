@@ -1,34 +1,33 @@
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "drizzle-orm/logger";
-import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
-import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { migrateService } from "./migrate.js";
 
 const MIGRATION_LOCK = 72_640_211;
 
-/** A drizzle database over either driver; repositories never know which one they got. */
+/** Default for DATABASE_STATEMENT_TIMEOUT_MS: a statement running longer is cancelled by the server. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+/** A session idle inside an open transaction this long is ended by the server (its locks released). */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+/** A drizzle database over node-postgres; repositories see only this type. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
 export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
-  /** The owning service: its tables live in the Postgres schema of that name, its journal in drizzle.<service>_migrations. */
+  /** The owning service: its tables and its migration journal live in the Postgres schema of that name. */
   service: string;
   schema: TSchema;
   migrationsFolder: string;
-  /** A PostgreSQL server (node-postgres). When set, PGlite is not used. */
-  url?: string | undefined;
-  /** Embedded PGlite data directory; omitted → in memory. */
-  dataDir?: string | undefined;
-  /** Embedded PGlite: start from a dumped, already migrated data directory (fast test databases). */
-  loadDataDir?: Blob | undefined;
+  /** The PostgreSQL server and database (`postgres://user:password@host:port/database`). */
+  url: string;
   /** Largest number of server connections this service may hold. */
   poolSize?: number | undefined;
+  /** The server cancels a statement that runs longer (0: never). */
+  statementTimeoutMs?: number | undefined;
   /**
-   * Runs right after the migrations, still under the migration lock on a server (e.g. the seed), so replicas that
-   * start together neither migrate nor seed at the same time.
+   * Runs right after the migrations, still under the migration lock (e.g. the seed), so replicas that start
+   * together neither migrate nor seed at the same time.
    */
   afterMigrate?: ((db: Database<TSchema>) => Promise<void>) | undefined;
   /** Told about errors of idle server connections (they are replaced, not fatal); e.g. to log them. */
@@ -39,67 +38,52 @@ export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
 
 export interface OpenDatabase<TSchema extends Record<string, unknown>> {
   db: Database<TSchema>;
-  kind: "pglite" | "postgres";
-  /** Embedded only: a tarball of the data directory, to open copies of this database quickly. */
-  dump(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 /**
- * The one place that knows PGlite from PostgreSQL. Opens the service's database and applies its
- * generated migrations idempotently, so every start (and every test database) is at the latest schema.
+ * The one place that knows how a database is reached: a node-postgres pool on the service's server, its
+ * migrations applied (idempotently, under an advisory lock) before anything else runs, so every start — and every
+ * test database — is at the latest schema.
  */
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: DatabaseOptions<TSchema>,
 ): Promise<OpenDatabase<TSchema>> {
   const logger: Logger | undefined = options.onStatement ? { logQuery: (query) => options.onStatement!(query) } : undefined;
-  // Each service keeps its own migration journal, so services can share one server database.
-  const journal = {
-    migrationsFolder: options.migrationsFolder,
-    migrationsSchema: "drizzle",
-    migrationsTable: `${options.service}_migrations`,
-  };
-
-  if (options.url) {
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
     // UTC and ISO on every connection: dates read back as YYYY-MM-DD and day boundaries are UTC, whatever the
-    // server's defaults (PGlite runs this way already).
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      options: "-c TimeZone=UTC -c DateStyle=ISO,YMD",
-    });
-    // An idle connection the server drops (restart, failover, admin) must not crash the service: the pool
-    // replaces it on the next query; without a listener node-postgres would throw from the event.
-    pool.on("error", (error) => options.onConnectionError?.(error));
-    const db = drizzleNodePg(pool, { schema: options.schema, logger });
-    // Services (and replicas) starting together migrate one after another: concurrent CREATE SCHEMA IF NOT
-    // EXISTS can still collide, and a half-applied journal must never be read by a second migrator.
+    // server's defaults. No statement or forgotten transaction holds a connection (and its locks) for long.
+    options: [
+      "-c TimeZone=UTC",
+      "-c DateStyle=ISO,YMD",
+      `-c statement_timeout=${statementTimeout}`,
+      `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+    ].join(" "),
+  });
+  // An idle connection the server drops (restart, failover, admin) must not crash the service: the pool
+  // replaces it on the next query; without a listener node-postgres would throw from the event.
+  pool.on("error", (error) => options.onConnectionError?.(error));
+  const db = drizzle(pool, { schema: options.schema, logger }) as unknown as Database<TSchema>;
+  try {
+    // Services (and replicas) starting together migrate one after another: a half-applied journal must never be
+    // read by a second migrator. Waiting for the lock, and migrating, may take longer than a request may.
     const lock = await pool.connect();
     try {
+      await lock.query("set statement_timeout = 0");
       await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-      await migrateNodePg(db, journal);
-      await options.afterMigrate?.(db as unknown as Database<TSchema>);
+      await migrateService(lock, options.service, options.migrationsFolder);
+      await options.afterMigrate?.(db);
     } finally {
       await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      await lock.query("reset statement_timeout").catch(() => undefined);
       lock.release();
     }
-    return {
-      db: db as unknown as Database<TSchema>,
-      kind: "postgres",
-      dump: () => Promise.reject(new Error("dump() is only available for embedded PGlite databases")),
-      close: () => pool.end(),
-    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
   }
-
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client, { schema: options.schema, logger });
-  await migratePglite(db, journal);
-  await options.afterMigrate?.(db as unknown as Database<TSchema>);
-  return {
-    db: db as unknown as Database<TSchema>,
-    kind: "pglite",
-    dump: () => client.dumpDataDir("none"),
-    close: () => client.close(),
-  };
+  return { db, close: () => pool.end() };
 }

@@ -1,6 +1,5 @@
 export * from "./columns.js";
 export * from "./database.js";
 export * from "./errors.js";
-export * from "./ids.js";
 export * from "./keyset.js";
 export * from "./search.js";

@@ -1,11 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { isLoopbackHost, optionalString, parseConfig, port } from "../config.js";
+import { isLoopbackHost, optionalString, parseConfig, port, shutdownTimeout } from "../config.js";
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from "../db/database.js";
 import { DEVELOPMENT_GATEWAY_SECRET } from "../identity.js";
 import { subgraphNamed } from "../services.js";
-
-/** The repository root; the embedded databases live under `<root>/.data` unless DATA_DIR says otherwise. */
-export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
 /** A subgraph's settings from its environment, parsed once at start-up. */
 export function subgraphConfigSchema(service: string) {
@@ -16,12 +13,17 @@ export function subgraphConfigSchema(service: string) {
       HOST: z.string().default("127.0.0.1"),
       DATABASE_URL: optionalString(),
       [entry.databaseUrlEnv]: optionalString(),
-      DATA_DIR: z.string().default(`${REPO_ROOT}.data`),
       DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+      DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
+      SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
       SEED: z.enum(["true", "false"]).default("true"),
       GATEWAY_URL: z.string().url().default("http://localhost:4000/graphql"),
       GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
       NODE_ENV: z.string().default("development"),
+    })
+    .refine((env) => env[entry.databaseUrlEnv] !== undefined || env.DATABASE_URL !== undefined, {
+      message: `no database: set ${entry.databaseUrlEnv} or DATABASE_URL (\`pnpm start\` sets it)`,
+      path: [entry.databaseUrlEnv],
     })
     .refine(
       (env) =>
@@ -36,9 +38,10 @@ export function subgraphConfigSchema(service: string) {
     .transform((env) => ({
       port: env[entry.portEnv] as number,
       host: env.HOST as string,
-      databaseUrl: (env[entry.databaseUrlEnv] ?? env.DATABASE_URL) as string | undefined,
-      dataDir: `${env.DATA_DIR as string}/${service}`,
+      databaseUrl: (env[entry.databaseUrlEnv] ?? env.DATABASE_URL) as string,
       poolSize: env.DATABASE_POOL_SIZE as number,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS as number,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS as number,
       seed: env.SEED === "true",
       gatewayUrl: env.GATEWAY_URL as string,
       sharedSecret: env.GATEWAY_SHARED_SECRET as string,

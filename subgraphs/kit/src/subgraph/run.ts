@@ -1,50 +1,47 @@
 import type { BaseContext } from "@apollo/server";
-import { openDatabase, type OpenDatabase } from "../db/database.js";
-import { closeServer, listen } from "../http.js";
+import { openDatabase } from "../db/database.js";
+import { listen } from "../http.js";
 import { createLogger } from "../observability/logger.js";
 import { startTracing } from "../observability/tracing.js";
+import { drainHttpServer, onShutdown } from "../shutdown/index.js";
 import { loadSubgraphConfig } from "./config.js";
 import { httpFederationClient } from "./federation-client.js";
 import { createSubgraphServer, type SubgraphDefinition } from "./server.js";
 
-/** Entry point of a subgraph process: config → database (migrated, seeded) → listen → stop on SIGTERM/SIGINT. */
+/**
+ * Entry point of a subgraph process: config → database (migrated, seeded) → listen. On SIGTERM/SIGINT, or when its
+ * supervisor is gone: stop accepting, answer the requests in flight, close the pool, exit (within SHUTDOWN_TIMEOUT_MS).
+ */
 export async function runSubgraph<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
   definition: SubgraphDefinition<TSchema, TContext>,
 ): Promise<void> {
   const config = loadSubgraphConfig(definition.service);
-  const tracing = startTracing(definition.service);
   const logger = createLogger(definition.service);
-  const database: OpenDatabase<TSchema> = await openDatabase({
+  const shutdown = onShutdown({ deadlineMs: config.shutdownTimeoutMs, logger });
+  const tracing = startTracing(definition.service);
+  shutdown.defer(() => tracing?.shutdown());
+  const database = await openDatabase({
     service: definition.service,
     schema: definition.dbSchema,
     migrationsFolder: definition.migrationsFolder,
     url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
     afterMigrate: config.seed ? (db) => definition.seed(db) : undefined,
     onConnectionError: (error) => logger.warn({ err: error }, "database connection lost; it will be replaced"),
   });
+  shutdown.defer(() => database.close());
   const { apollo, http } = await createSubgraphServer(definition, database.db, {
     sharedSecret: config.sharedSecret,
     federation: httpFederationClient(config.gatewayUrl),
     logger,
   });
+  shutdown.defer(() => apollo.stop());
   const url = await listen(http, config.port, config.host);
+  shutdown.defer(() => drainHttpServer(http));
+  const server = new URL(config.databaseUrl);
   logger.info(
-    { url: `${url}/graphql`, database: database.kind },
-    `${definition.service} subgraph ready at ${url}/graphql (${database.kind})`,
+    { url: `${url}/graphql`, database: `${server.host}${server.pathname}` },
+    `${definition.service} subgraph ready at ${url}/graphql (PostgreSQL at ${server.host}${server.pathname})`,
   );
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await closeServer(http);
-    await apollo.stop();
-    await database.close();
-    await tracing?.shutdown();
-    process.exit(0);
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
 }

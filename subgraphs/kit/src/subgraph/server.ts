@@ -61,6 +61,8 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       rejectNulCharactersPlugin(),
     ],
     csrfPrevention: false,
+    // The process's own shutdown (onShutdown) drains HTTP first, then stops Apollo; Apollo's handler would race it.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const http = createGraphQLHttpServer<TContext>({

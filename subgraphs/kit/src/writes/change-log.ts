@@ -3,7 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import type { Database } from "../db/database.js";
-import { newId } from "../db/ids.js";
+import { newId } from "../ids.js";
 import { DateTimeScalar } from "../graphql/scalars.js";
 import { type KeysetOrder, keysetPages } from "../db/keyset.js";
 import { connectionType } from "../graphql/connection.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../db/database.js";
-import { newId } from "../db/ids.js";
+import { newId } from "../ids.js";
 import { type UserError, UserErrorCode } from "../graphql/user-errors.js";
 import type { Identity } from "../identity.js";
 import type { FederationClient } from "../subgraph/federation-client.js";

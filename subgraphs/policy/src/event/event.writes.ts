@@ -1,4 +1,4 @@
-import { newId } from "@newsfed/kit/db";
+import { newId } from "@newsfed/kit/ids";
 import { UserErrorCode } from "@newsfed/kit/graphql";
 import { clearLoaders } from "@newsfed/kit/loaders";
 import type { FederationClient } from "@newsfed/kit/subgraph";
