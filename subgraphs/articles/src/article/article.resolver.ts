@@ -5,7 +5,8 @@ import type { ArticlesContext } from "../context.js";
 import type { ArticleRow } from "../db/schema.js";
 import { Mention } from "../mention/mention.type.js";
 import { Country, Official, Organization, PolicyEvent, PolicyInitiative } from "../references/references.type.js";
-import { ArticleConnection, ArticlesArgs } from "./article.inputs.js";
+import { ArticleConnection } from "./article.connection.js";
+import { ArticlesArgs } from "./article-filter.input.js";
 import { Article, ArticleSource, Dateline, Photo } from "./article.type.js";
 
 @Resolver(() => Article)

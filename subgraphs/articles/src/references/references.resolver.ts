@@ -1,6 +1,7 @@
 import { CONTRIBUTED } from "@newsfed/kit/graphql";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { ArticleConnection, ArticlesArgs } from "../article/article.inputs.js";
+import { ArticleConnection } from "../article/article.connection.js";
+import { ArticlesArgs } from "../article/article-filter.input.js";
 import type { ArticlesContext } from "../context.js";
 import { Country, Official, Organization, PolicyEvent, PolicyInitiative } from "./references.type.js";
 

@@ -1,12 +1,11 @@
-import { ConnectionArgs, connectionType } from "@newsfed/kit/graphql";
+import { ConnectionArgs } from "@newsfed/kit/graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import type { CountryRow } from "../db/schema.js";
 import { OfficialConnection } from "../official/official.connection.js";
 import { OfficialFilterInput } from "../official/official-filter.input.js";
+import { CountryConnection } from "./country.connection.js";
 import { Country } from "./country.type.js";
-
-const CountryConnection = connectionType(Country, "Country", "countries");
 
 @Resolver(() => Country)
 export class CountryResolver {

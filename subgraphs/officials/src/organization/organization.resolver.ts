@@ -1,26 +1,13 @@
-import { ConnectionArgs, connectionType } from "@newsfed/kit/graphql";
+import { ConnectionArgs } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";
 import type { OrganizationRow } from "../db/schema.js";
 import { OfficialConnection } from "../official/official.connection.js";
-import { OrganizationKind } from "./organization-kind.enum.js";
+import { OrganizationConnection } from "./organization.connection.js";
+import { OrganizationFilterInput } from "./organization-filter.input.js";
 import { Organization } from "./organization.type.js";
-
-const OrganizationConnection = connectionType(Organization, "Organization", "organizations");
-
-@InputType({ description: "Narrows a list of organizations; all given conditions must hold." })
-class OrganizationFilterInput {
-  @Field(() => String, { nullable: true, description: "Full-text search over name and acronym." })
-  search?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Only organizations of this country (ISO 3166-1 alpha-2 code)." })
-  countryCode?: string | null;
-
-  @Field(() => OrganizationKind, { nullable: true, description: "Only organizations of this kind." })
-  kind?: OrganizationKind | null;
-}
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

@@ -6,7 +6,8 @@ import type { PolicyContext } from "../context.js";
 import type { InitiativeRow } from "../db/schema.js";
 import { PolicyEvent } from "../event/event.type.js";
 import { Country, Official, Organization } from "../references/references.type.js";
-import { InitiativeFilterInput, PolicyInitiativeConnection } from "./initiative.connection.js";
+import { PolicyInitiativeConnection } from "./initiative.connection.js";
+import { InitiativeFilterInput } from "./initiative-filter.input.js";
 import { PolicyInitiative } from "./initiative.type.js";
 
 @Resolver(() => PolicyInitiative)

@@ -1,13 +1,10 @@
-import { CONTRIBUTED } from "@newsfed/kit/graphql";
-import { ConnectionArgs } from "@newsfed/kit/graphql";
+import { ConnectionArgs, CONTRIBUTED } from "@newsfed/kit/graphql";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
-import {
-  EventFilterInput,
-  InitiativeFilterInput,
-  PolicyEventConnection,
-  PolicyInitiativeConnection,
-} from "../initiative/initiative.connection.js";
+import { PolicyEventConnection } from "../event/event.connection.js";
+import { EventFilterInput } from "../event/event-filter.input.js";
+import { PolicyInitiativeConnection } from "../initiative/initiative.connection.js";
+import { InitiativeFilterInput } from "../initiative/initiative-filter.input.js";
 import { Country, Official, Organization } from "./references.type.js";
 
 // Fields this subgraph contributes to entities the officials subgraph owns. The gateway calls them through

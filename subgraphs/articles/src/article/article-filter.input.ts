@@ -1,9 +1,6 @@
-import { ConnectionArgs, connectionType, DateScalar } from "@newsfed/kit/graphql";
+import { ConnectionArgs, DateScalar } from "@newsfed/kit/graphql";
 import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
-import { Article } from "./article.type.js";
-
-export const ArticleConnection = connectionType(Article, "Article", "articles");
 
 export enum ArticleOrder {
   PUBLISHED_AT_DESC = "PUBLISHED_AT_DESC",

@@ -1,0 +1,14 @@
+import { Field, InputType } from "type-graphql";
+import { OrganizationKind } from "./organization-kind.enum.js";
+
+@InputType({ description: "Narrows a list of organizations; all given conditions must hold." })
+export class OrganizationFilterInput {
+  @Field(() => String, { nullable: true, description: "Full-text search over name and acronym." })
+  search?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only organizations of this country (ISO 3166-1 alpha-2 code)." })
+  countryCode?: string | null;
+
+  @Field(() => OrganizationKind, { nullable: true, description: "Only organizations of this kind." })
+  kind?: OrganizationKind | null;
+}
