@@ -18,8 +18,3 @@ export function stableId(kind: string, naturalKey: string): string {
 
 /** A fresh random id for entities created through the API. */
 export const newId = (): string => randomUUID();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else can never match a row, so callers answer "not found" without a query. */
-export const isId = (value: string): boolean => UUID.test(value);
