@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { isLoopbackHost, optionalString, parseConfig, port } from "../config.js";
+import { flag, isDevelopmentEnv, isLoopbackHost, MIN_SECRET_BYTES, optionalString, parseConfig, port } from "../config.js";
 import { DEVELOPMENT_GATEWAY_SECRET } from "../identity.js";
 import { subgraphNamed } from "../services.js";
 
@@ -21,18 +21,23 @@ export function subgraphConfigSchema(service: string) {
       SEED: z.enum(["true", "false"]).default("true"),
       GATEWAY_URL: z.string().url().default("http://localhost:4000/graphql"),
       GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
-      NODE_ENV: z.string().default("development"),
+      NODE_ENV: z.string().optional(),
+      METRICS_ENABLED: flag(),
     })
-    .refine(
-      (env) =>
-        env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET ||
-        (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST as string)),
-      {
-        message:
-          "production, or listening beyond loopback (HOST), needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
-        path: ["GATEWAY_SHARED_SECRET"],
-      },
-    )
+    .superRefine((env, ctx) => {
+      // Same rule as the gateway: development (NODE_ENV unset, `development` or `test`) on loopback, or strict.
+      const development = isDevelopmentEnv(env.NODE_ENV as string | undefined);
+      if (development && isLoopbackHost(env.HOST as string)) return;
+      const where = development ? `listening on ${env.HOST as string}` : `NODE_ENV=${env.NODE_ENV as string}`;
+      const secret = env.GATEWAY_SHARED_SECRET as string;
+      if (secret === DEVELOPMENT_GATEWAY_SECRET || Buffer.byteLength(secret, "utf8") < MIN_SECRET_BYTES) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["GATEWAY_SHARED_SECRET"],
+          message: `${where} needs its own GATEWAY_SHARED_SECRET of at least ${MIN_SECRET_BYTES} bytes (the development secret is public)`,
+        });
+      }
+    })
     .transform((env) => ({
       port: env[entry.portEnv] as number,
       host: env.HOST as string,
@@ -42,6 +47,8 @@ export function subgraphConfigSchema(service: string) {
       seed: env.SEED === "true",
       gatewayUrl: env.GATEWAY_URL as string,
       sharedSecret: env.GATEWAY_SHARED_SECRET as string,
+      /** GET /metrics: on in development, off in production unless METRICS_ENABLED (subgraphs belong on a private network). */
+      metrics: (env.METRICS_ENABLED as boolean | undefined) ?? isDevelopmentEnv(env.NODE_ENV as string | undefined),
     }));
 }
 
