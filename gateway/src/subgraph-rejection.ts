@@ -45,10 +45,15 @@ export function rejectionResponse(
     const location = error.locations?.[0];
     const variable = /^Variable "\$(\w+)"/.exec(error.message)?.[1];
     const offset = location ? (lineStarts[location.line - 1] ?? 0) + location.column - 1 : undefined;
+    // Where the error points: the variable it names, else its location, else a string literal its message quotes
+    // (a scalar's own error has no location: "Date must be … got "2021-13-01"").
+    const quoted = new Set(quotedStrings(error.message));
     const found = locate(document, (node) =>
       variable !== undefined
         ? node.kind === Kind.VARIABLE && node.name.value === variable
-        : offset !== undefined && node.loc !== undefined && node.loc.start <= offset && offset < node.loc.end,
+        : offset !== undefined
+          ? node.loc !== undefined && node.loc.start <= offset && offset < node.loc.end
+          : node.kind === Kind.STRING && quoted.has(node.value),
     );
     const argument = found?.argument || undefined;
     const named = withInputCode(error, argument);
@@ -70,6 +75,16 @@ export function rejectionResponse(
     ? { _entities: representations.map((representation) => ({ __typename: representation.__typename })) }
     : null;
   return { data, errors: out };
+}
+
+function quotedStrings(message: string): string[] {
+  return [...message.matchAll(/"((?:[^"\\]|\\.)*)"/g)].flatMap((match) => {
+    try {
+      return [JSON.parse(`"${match[1]}"`) as string];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function withInputCode(error: SubgraphError, argument: string | undefined): SubgraphError {
@@ -98,9 +113,10 @@ function locate(document: DocumentNode, matches: (node: ASTNode) => boolean) {
   let found: { fields: string[]; argument: string; type: string | undefined } | undefined;
   visit(document, {
     VariableDefinition: () => false,
-    enter(node, _key, _parent, _path, ancestors) {
+    enter(node, _key, parent, _path, ancestors) {
       if (!matches(node)) return;
-      const chain = [...(ancestors.filter((a) => !Array.isArray(a)) as ASTNode[]), node];
+      // `ancestors` stops before the parent.
+      const chain = [...ancestors, parent, node].filter((a): a is ASTNode => !!a && !Array.isArray(a));
       found = {
         fields: chain.filter((a): a is FieldNode => a.kind === Kind.FIELD).map((f) => f.alias?.value ?? f.name.value),
         argument: chain
