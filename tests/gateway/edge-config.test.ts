@@ -29,13 +29,19 @@ describe("gateway configuration", () => {
   });
 
   it("refuses secrets shorter than 32 bytes and JWKS without issuer and audience", () => {
-    expect(() => loadGatewayConfig({ NODE_ENV: "production", ...STRICT, JWT_SECRET: "a" })).toThrow(/JWT_SECRET of at least 32 bytes/);
+    expect(() => loadGatewayConfig({ NODE_ENV: "production", ...STRICT, JWT_SECRET: "a" })).toThrow(
+      /JWT_SECRET of at least 32 bytes/,
+    );
     expect(() => loadGatewayConfig({ NODE_ENV: "production", ...STRICT, GATEWAY_SHARED_SECRET: "sixteen-byte-sec" })).toThrow(
       /GATEWAY_SHARED_SECRET of at least 32 bytes/,
     );
     expect(() => subgraphConfig({ NODE_ENV: "production", GATEWAY_SHARED_SECRET: "sixteen-byte-sec" })).toThrow(/32 bytes/);
     expect(subgraphConfig({ NODE_ENV: "production", GATEWAY_SHARED_SECRET: STRICT.GATEWAY_SHARED_SECRET }).metrics).toBe(false);
-    const jwks = { NODE_ENV: "production", GATEWAY_SHARED_SECRET: STRICT.GATEWAY_SHARED_SECRET, JWT_JWKS_URL: "https://idp.example/jwks" };
+    const jwks = {
+      NODE_ENV: "production",
+      GATEWAY_SHARED_SECRET: STRICT.GATEWAY_SHARED_SECRET,
+      JWT_JWKS_URL: "https://idp.example/jwks",
+    };
     expect(() => loadGatewayConfig(jwks)).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
     expect(() => loadGatewayConfig({ ...jwks, JWT_ISSUER: "https://idp.example" })).toThrow(/JWT_AUDIENCE/);
     const ok = loadGatewayConfig({ ...jwks, JWT_ISSUER: "https://idp.example", JWT_AUDIENCE: "newsfed" });
@@ -61,7 +67,13 @@ describe("gateway configuration", () => {
       JWT_MAX_AGE: "1h",
       OPERATION_MAX_DEPTH: "20",
     });
-    expect(chosen).toMatchObject({ ide: true, introspection: true, metrics: false, metricsPort: 9464, ideDevelopmentToken: false });
+    expect(chosen).toMatchObject({
+      ide: true,
+      introspection: true,
+      metrics: false,
+      metricsPort: 9464,
+      ideDevelopmentToken: false,
+    });
     expect(chosen.rateLimit.perMinute).toBe(0);
     expect(chosen.auth.maxAgeSeconds).toBe(3600);
     expect(chosen.limits.maxDepth).toBe(20);

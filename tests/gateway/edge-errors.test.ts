@@ -26,7 +26,13 @@ const unreachable = async () =>
 
 describe("a value a subgraph refuses", () => {
   it.each([
-    ["officials", `{ officials(filter: { activeAt: "2021-13-01" }) { totalCount } }`, undefined, "filter.activeAt", ["officials"]],
+    [
+      "officials",
+      `{ officials(filter: { activeAt: "2021-13-01" }) { totalCount } }`,
+      undefined,
+      "filter.activeAt",
+      ["officials"],
+    ],
     [
       "officials (variable)",
       `query($d: Date) { officials(filter: { activeAt: $d }) { totalCount } }`,
