@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -65,4 +66,15 @@ export const readChangelog = (): string => readFileSync(CHANGELOG_FILE, "utf8");
 export async function writeChangelog(text: string): Promise<void> {
   const options = await resolveConfig(fileURLToPath(CHANGELOG_FILE));
   writeFileSync(CHANGELOG_FILE, await format(text, { ...options, parser: "markdown" }));
+}
+
+/** The committed gateway/schema.graphql whose fingerprint is `hash`, searched in git history (newest first). */
+export function schemaFromHistory(hash: string): string | undefined {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  for (const commit of git("log", "--format=%H", "--", "gateway/schema.graphql").split("\n").filter(Boolean)) {
+    const sdl = git("show", `${commit}:gateway/schema.graphql`);
+    if (schemaHash(sdl) === hash) return sdl;
+  }
+  return undefined;
 }

@@ -1,6 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { latestEntry, nextVersion, prependEntry, readChangelog, renderEntry, writeChangelog } from "./changelog.js";
+import {
+  latestEntry,
+  nextVersion,
+  prependEntry,
+  readChangelog,
+  renderEntry,
+  schemaFromHistory,
+  schemaHash,
+  writeChangelog,
+} from "./changelog.js";
 import { API_SCHEMA_FILE, composeSupergraph, readCommitted, SUPERGRAPH_FILE } from "./composition.js";
 import { diffApiSchemas } from "./schema-diff.js";
 
@@ -15,6 +24,10 @@ const composition = await composeSupergraph();
 for (const hint of composition.hints) console.warn(`hint: ${hint}`);
 const committed = readCommitted(API_SCHEMA_FILE);
 const change = await diffApiSchemas(committed, composition.apiSchemaSdl);
+// The changelog's newest entry may describe an older schema than the committed one (a merged branch recomposed it):
+// then the entry to add covers everything since that schema, found in git by its fingerprint.
+const described = latestEntry(readChangelog())?.hash;
+const since = described && described !== schemaHash(composition.apiSchemaSdl) ? schemaFromHistory(described) : undefined;
 for (const line of change.breaking) console.error(`BREAKING  ${line}`);
 if (change.breaking.length && !allowBreaking) {
   console.error("\nRefusing to write a breaking schema. Deprecate instead, or pass --allow-breaking with a --note saying why.");
@@ -23,12 +36,13 @@ if (change.breaking.length && !allowBreaking) {
 writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl);
 writeFileSync(API_SCHEMA_FILE, composition.apiSchemaSdl);
 console.log(`wrote ${fileURLToPath(SUPERGRAPH_FILE)}\nwrote ${fileURLToPath(API_SCHEMA_FILE)}`);
-if (change.changed) {
+const entryChange = since ? await diffApiSchemas(since, composition.apiSchemaSdl) : change;
+if (entryChange.changed) {
   const changelog = readChangelog();
-  const version = nextVersion(latestEntry(changelog)?.version ?? null, change);
+  const version = nextVersion(latestEntry(changelog)?.version ?? null, entryChange);
   const today = new Date().toISOString().slice(0, 10);
-  await writeChangelog(prependEntry(changelog, renderEntry(version, today, composition.apiSchemaSdl, change, notes)));
+  await writeChangelog(prependEntry(changelog, renderEntry(version, today, composition.apiSchemaSdl, entryChange, notes)));
   console.log(
-    `docs/schema-changelog.md: ${version} (${change.breaking.length} breaking, ${change.dangerous.length} dangerous, ${change.safe.length} other)`,
+    `docs/schema-changelog.md: ${version} (${entryChange.breaking.length} breaking, ${entryChange.dangerous.length} dangerous, ${entryChange.safe.length} other)`,
   );
 }

@@ -1,12 +1,15 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type SelectionSetNode } from "graphql";
+import { rejectionErrors, rejectionResponse } from "./subgraph-rejection.js";
 
 /**
  * Wraps a subgraph data source so that a subgraph that is down, times out or answers garbage costs only the
  * fields it was asked for. The gateway gives a thrown fetch error no path; this turns the failure into a
  * GraphQL response whose errors point at each requested field (`_entities.<i>.<field>` for entity fetches), which
  * the gateway maps onto the client's paths, e.g. `articles.edges.0.node.officials.1.initiatives`.
+ * A subgraph that answered with a 4xx and GraphQL errors is not down: it refused the input, and the client gets its
+ * errors, with their codes, at the fields they concern (see subgraph-rejection.ts).
  */
 export class ResilientDataSource implements GraphQLDataSource {
   constructor(
@@ -19,6 +22,8 @@ export class ResilientDataSource implements GraphQLDataSource {
     try {
       return await this.inner.process(options);
     } catch (error) {
+      const refused = rejectionErrors(error);
+      if (refused) return rejectionResponse(refused, options.request.query ?? "", options.request.variables ?? {});
       this.log(`subgraph ${this.name} fetch failed`, error);
       return unavailableResponse(this.name, options.request.query ?? "", options.request.variables ?? {});
     }

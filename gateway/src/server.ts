@@ -11,16 +11,19 @@ import { idePlugin } from "./ide/ide-plugin.js";
 import { SubgraphFetchMetrics } from "./observability/subgraph-metrics.js";
 import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
 import { IdentityForwardingDataSource } from "./auth/identity-forwarding.js";
-import { mutationScopes } from "./auth/mutation-scopes.js";
+import { mutationOwners, mutationScopes } from "./auth/mutation-scopes.js";
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, signDevelopmentToken, type TokenVerifierOptions } from "./auth/tokens.js";
 import { ResilientDataSource } from "./resilient-data-source.js";
+import { clientAddress } from "./rate-limit/client-key.js";
+import { edgePlugins, edgeServerOptions, type EdgeOptions } from "./edge.js";
+import { mutationSpanPlugin } from "./limits/mutation-span.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "@newsfed/kit/services";
 
 export const SUPERGRAPH_PATH = new URL("../supergraph.graphql", import.meta.url);
 export const API_SCHEMA_PATH = new URL("../schema.graphql", import.meta.url);
 
-export interface GatewayOptions {
+export interface GatewayOptions extends EdgeOptions {
   subgraphUrls: Record<SubgraphName, string>;
   /** How bearer tokens are verified (HS256 secret or JWKS); defaults to the development secret. */
   auth?: TokenVerifierOptions;
@@ -33,6 +36,8 @@ export interface GatewayOptions {
   ide?: boolean;
   /** Browser origins allowed to call the API (CORS). */
   corsOrigins?: readonly string[];
+  /** Serve GET /metrics on the API port (default true; production serves it on METRICS_PORT instead). */
+  metrics?: boolean;
   logger?: Logger;
   /** Tests replace the HTTP data sources with in-process ones. */
   buildService?: (definition: { name: string; url?: string }) => GraphQLDataSource;
@@ -53,6 +58,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const verify = createTokenVerifier(options.auth ?? {});
   const sharedSecret = options.sharedSecret ?? DEVELOPMENT_GATEWAY_SECRET;
   const scopes = mutationScopes(supergraphSdl);
+  const owners = mutationOwners(supergraphSdl);
   const logger = options.logger ?? createLogger("gateway");
   const metrics = new ServiceMetrics("gateway");
   const fetchMetrics = new SubgraphFetchMetrics(metrics);
@@ -79,12 +85,16 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     gateway,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
-    formatError: internalErrorMasker(logger),
+    ...edgeServerOptions(options, internalErrorMasker(logger)),
     plugins: [
       options.ide === false
         ? ApolloServerPluginLandingPageDisabled()
-        : idePlugin<GatewayContext>({ developmentToken: await developmentToken(options.auth) }),
+        : idePlugin<GatewayContext>({
+            developmentToken: options.ideDevelopmentToken === false ? undefined : await developmentToken(options.auth),
+          }),
+      ...edgePlugins<GatewayContext>(options),
       authorizationPlugin((field) => scopes.get(field)),
+      mutationSpanPlugin<GatewayContext>((field) => owners.get(field)),
       observabilityPlugin<GatewayContext>(logger, metrics),
       rejectNulCharactersPlugin<GatewayContext>(),
     ],
@@ -96,13 +106,14 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const contextFor = async (req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext> => ({
     ...(await authenticate(req, verify)),
     ...(requestId ? { requestId } : {}),
+    ...clientAddress(req, options),
   });
   const http = createGraphQLHttpServer({
     apollo,
     context: contextFor,
     corsOrigins: options.corsOrigins,
     routes: {
-      "GET /metrics": metrics.route,
+      ...(options.metrics === false ? {} : { "GET /metrics": metrics.route }),
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),
       "GET /schema.graphql": (_req, res) => {

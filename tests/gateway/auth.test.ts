@@ -44,6 +44,7 @@ describe("authentication at the gateway", () => {
     const expired = await new SignJWT({ scope: "officials:write" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject("late")
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode("newsfed-development-jwt-secret-do-not-use-in-production"));
     const everlasting = await new SignJWT({ scope: "officials:write" })
@@ -283,7 +284,9 @@ describe("production configuration", () => {
     const ok = loadGatewayConfig({
       NODE_ENV: "production",
       JWT_JWKS_URL: "https://idp.example/jwks.json",
-      GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789",
+      JWT_ISSUER: "https://idp.example",
+      JWT_AUDIENCE: "newsfed",
+      GATEWAY_SHARED_SECRET: "a-real-shared-secret-0123456789-abcdef",
     });
     expect(ok.auth.jwksUrl).toBe("https://idp.example/jwks.json");
     expect(() => parseConfig("officials", subgraphConfigSchema("officials"), { NODE_ENV: "production" })).toThrow(
@@ -317,6 +320,7 @@ describe("RS256 tokens from a JWKS endpoint", () => {
         .setSubject("partner-app")
         .setIssuer("https://idp.example")
         .setAudience("newsfed")
+        .setIssuedAt()
         .setExpirationTime("5m")
         .sign(privateKey);
       const good = await contextFor({ headers: { authorization: `Bearer ${token}` } } as never);

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { createGatewayServer } from "@newsfed/gateway";
+import { createGatewayServer, type GatewayOptions } from "@newsfed/gateway";
+import { GraphQLError } from "graphql";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
@@ -36,6 +37,13 @@ class InProcessDataSource implements GraphQLDataSource {
       { query: request.query!, variables: request.variables, operationName: request.operationName },
       { contextValue: this.createContext({ identity, federation: this.federation }) as BaseContext },
     );
+    const status = response.http.status ?? 200;
+    // As RemoteGraphQLDataSource does over HTTP: a non-2xx answer is thrown, carrying the response.
+    if (status >= 300) {
+      throw new GraphQLError(`${status}: subgraph refused the request`, {
+        extensions: { response: { status, body: singleResult(response) } },
+      });
+    }
     return singleResult(response) as GatewayGraphQLResponse;
   }
 }
@@ -43,6 +51,17 @@ class InProcessDataSource implements GraphQLDataSource {
 export interface QueryOptions {
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+  /** The client's address, as the HTTP layer would see it (rate limiting). */
+  clientAddress?: string;
+}
+
+/** A whole answer: HTTP status and headers as the HTTP layer would send them, and the body. */
+export interface GatewayAnswer<TData> {
+  status: number;
+  headers: Map<string, string>;
+  body: GraphQLResult<TData>;
 }
 
 export interface TestFederation {
@@ -51,6 +70,14 @@ export interface TestFederation {
     variables?: Record<string, unknown>,
     options?: QueryOptions,
   ): Promise<GraphQLResult<TData>>;
+  /** The same, with the HTTP status and headers (in-process: Apollo's HTTP head, no socket). */
+  request<TData = Record<string, any>>(
+    query: string | undefined,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GatewayAnswer<TData>>;
+  /** The gateway's Prometheus metrics text. */
+  metricsText(): Promise<string>;
   statements: Record<ServiceName, StatementLog>;
   /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
   context<TName extends ServiceName>(
@@ -67,7 +94,7 @@ export interface TestFederation {
 }
 
 /** The real gateway (committed supergraph, real query planner, real auth) over the three subgraphs in-process: no ports. */
-export async function startFederation(): Promise<TestFederation> {
+export async function startFederation(gatewayOptions: Partial<GatewayOptions> = {}): Promise<TestFederation> {
   const statements = {} as Record<ServiceName, StatementLog>;
   const sources = {} as Record<ServiceName, InProcessDataSource>;
   const closers: (() => Promise<void>)[] = [];
@@ -94,20 +121,31 @@ export async function startFederation(): Promise<TestFederation> {
     sources[name] = new InProcessDataSource(name, apollo as never, contexts[name], federation);
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as Record<ServiceName, string>;
-  const { apollo, contextFor } = await createGatewayServer({
+  const { apollo, contextFor, metrics } = await createGatewayServer({
+    ...gatewayOptions,
     subgraphUrls: urls,
     buildService: ({ name }) => sources[name as ServiceName],
   });
-  const run = async (query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
+  const execute = async (query: string | undefined, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
     const headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
-    const contextValue = await contextFor({ headers } as never);
-    return singleResult<any>(await apollo.executeOperation({ query, variables }, { contextValue }));
+    const socket = options.clientAddress ? { remoteAddress: options.clientAddress } : undefined;
+    const contextValue = await contextFor({ headers, socket } as never);
+    const { operationName, extensions } = options;
+    return apollo.executeOperation({ query, variables, operationName, extensions } as never, { contextValue });
+  };
+  const run = async (query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) =>
+    singleResult<any>(await execute(query, variables, options));
+  const request = async (query: string | undefined, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
+    const response = await execute(query, variables, options);
+    return { status: response.http.status ?? 200, headers: new Map(response.http.headers), body: singleResult<any>(response) };
   };
   gatewayQuery = (query, variables) => run(query, variables) as never;
   return {
     statements,
     sources,
     query: run,
+    request,
+    metricsText: () => metrics.registry.metrics(),
     context: (name, runtime) => contexts[name]({ identity: null, federation, ...runtime }) as never,
     sql: async (name, statement) => databases[name].execute(statement),
     reseed: (name) => SUBGRAPH_DEFINITIONS[name].seed(databases[name] as never),

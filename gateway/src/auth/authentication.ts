@@ -17,6 +17,8 @@ export interface GatewayContext {
   /** Set when a token was presented but is not valid: such a request is refused, read or write. */
   authError?: string;
   requestId?: string;
+  /** The client's address (behind trusted proxies, the one they saw): the rate-limit key of anonymous callers. */
+  clientAddress?: string;
 }
 
 export async function authenticate(

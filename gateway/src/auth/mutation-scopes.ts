@@ -1,11 +1,11 @@
 import { Kind, parse } from "graphql";
 
 /**
- * Which write scope each mutation needs: `<subgraph>:write` of the subgraph that resolves it, read from the
- * supergraph's `@join__field(graph: …)` on Mutation fields, so a new mutation is covered without a list to maintain.
+ * Which subgraph resolves each root mutation field, read from the supergraph's `@join__field(graph: …)` on Mutation
+ * fields, so a new mutation is covered without a list to maintain.
  */
-export function mutationScopes(supergraphSdl: string): Map<string, string> {
-  const scopes = new Map<string, string>();
+export function mutationOwners(supergraphSdl: string): Map<string, string> {
+  const owners = new Map<string, string>();
   const graphNames = new Map<string, string>();
   const document = parse(supergraphSdl);
   for (const definition of document.definitions) {
@@ -23,8 +23,13 @@ export function mutationScopes(supergraphSdl: string): Map<string, string> {
       const join = field.directives?.find((d) => d.name.value === "join__field");
       const graph = join?.arguments?.find((a) => a.name.value === "graph");
       const subgraph = graph?.value.kind === Kind.ENUM ? graphNames.get(graph.value.value) : undefined;
-      if (subgraph) scopes.set(field.name.value, `${subgraph}:write`);
+      if (subgraph) owners.set(field.name.value, subgraph);
     }
   }
-  return scopes;
+  return owners;
+}
+
+/** Which write scope each mutation needs: `<subgraph>:write` of the subgraph that resolves it. */
+export function mutationScopes(supergraphSdl: string): Map<string, string> {
+  return new Map([...mutationOwners(supergraphSdl)].map(([field, subgraph]) => [field, `${subgraph}:write`]));
 }

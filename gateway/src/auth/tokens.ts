@@ -5,6 +5,14 @@ import type { Identity } from "@newsfed/kit/identity";
 export const DEVELOPMENT_JWT_SECRET = "newsfed-development-jwt-secret-do-not-use-in-production";
 
 export const ALL_WRITE_SCOPES = ["articles:write", "officials:write", "policy:write"];
+/** Reads the audit actors (`updatedBy`, `history { actor }`); without it they read `redacted` (subgraphs check it). */
+export const AUDIT_READ_SCOPE = "audit:read";
+/** What a development token carries: every write scope and the audit scope. */
+export const DEVELOPMENT_SCOPES = [...ALL_WRITE_SCOPES, AUDIT_READ_SCOPE];
+/** Token lifetime accepted when none is configured: the development tokens' 30 days. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 30 * 86_400;
+/** Clock skew tolerated on `iat`. */
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 export interface TokenVerifierOptions {
   /** HS256 shared secret. */
@@ -13,6 +21,11 @@ export interface TokenVerifierOptions {
   jwksUrl?: string | undefined;
   issuer?: string | undefined;
   audience?: string | undefined;
+  /**
+   * The longest lifetime (`exp` − `iat`, seconds) a token may have; a token without `iat`, or issued in the future, is
+   * refused too, so a leaked long-lived token is not valid for years.
+   */
+  maxAgeSeconds?: number | undefined;
 }
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
@@ -35,11 +48,19 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         algorithms,
         issuer: options.issuer,
         audience: options.audience,
-        requiredClaims: ["exp", "sub"],
+        requiredClaims: ["exp", "sub", "iat"],
       }));
     } catch (error) {
       throw new InvalidTokenError(`The bearer token is not valid: ${(error as Error).message}`);
     }
+    const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+    const { iat, exp } = payload as { iat: number; exp: number };
+    if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+      throw new InvalidTokenError("The bearer token is not valid: it was issued in the future (`iat`).");
+    if (exp - iat > maxAge)
+      throw new InvalidTokenError(
+        `The bearer token is not valid: it lives ${exp - iat} s (\`exp\` − \`iat\`); at most ${maxAge} s are accepted.`,
+      );
     if (!payload.sub) throw new InvalidTokenError("The bearer token has no subject (`sub`).");
     return { subject: payload.sub, scopes: scopesOf(payload) };
   };
@@ -52,9 +73,9 @@ function scopesOf(payload: JWTPayload): string[] {
   return Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === "string") : [];
 }
 
-/** A development token: every write scope, signed with the development secret. */
+/** A development token: every write scope and the audit scope, signed with the development secret. */
 export function signDevelopmentToken(options: { subject?: string; scopes?: string[]; expiresIn?: string; secret?: string } = {}) {
-  return new SignJWT({ scope: (options.scopes ?? ALL_WRITE_SCOPES).join(" ") })
+  return new SignJWT({ scope: (options.scopes ?? DEVELOPMENT_SCOPES).join(" ") })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(options.subject ?? "developer")
     .setIssuedAt()

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { ServiceMetrics } from "@newsfed/kit/observability";
 import { Counter, Histogram } from "prom-client";
+import { rejectionErrors } from "../subgraph-rejection.js";
 
 /** Gateway → subgraph fetch metrics: latency per subgraph, and failures (unreachable, or answered with errors). */
 export class SubgraphFetchMetrics {
@@ -33,7 +34,8 @@ export class SubgraphFetchMetrics {
           if (response.errors?.length) this.errors.inc({ subgraph, kind: "graphql" });
           return response;
         } catch (error) {
-          this.errors.inc({ subgraph, kind: "unreachable" });
+          // A 4xx with GraphQL errors is an answer (the subgraph refused the input), not an outage.
+          this.errors.inc({ subgraph, kind: rejectionErrors(error) ? "graphql" : "unreachable" });
           throw error;
         } finally {
           stop();

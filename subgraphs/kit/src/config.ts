@@ -34,3 +34,44 @@ export const optionalString = () =>
 
 /** SHUTDOWN_TIMEOUT_MS: how long a service may take to drain and stop before it (or its supervisor) ends it. */
 export const shutdownTimeout = () => z.coerce.number().int().min(100).max(600_000).default(10_000);
+
+/**
+ * Development (relaxed defaults, public development secrets allowed on loopback) only when NODE_ENV says exactly
+ * `development` or `test`, or is unset (the zero-config start). Anything else — `production`, `prod`, `Production`,
+ * `staging` — is held to production rules: a misspelling must fail safe.
+ */
+export const isDevelopmentEnv = (nodeEnv: string | undefined): boolean =>
+  nodeEnv === undefined || nodeEnv === "" || nodeEnv === "development" || nodeEnv === "test";
+
+/** Secrets shorter than this (in bytes) are refused outside development: an HMAC key should be at least 256 bits. */
+export const MIN_SECRET_BYTES = 32;
+
+/** An on/off setting whose default depends on the environment (`true`/`false`, also `1`/`0`, `on`/`off`, `yes`/`no`). */
+export const flag = () =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim().toLowerCase();
+      if (text === undefined || text === "") return undefined;
+      if (["true", "1", "on", "yes"].includes(text)) return true;
+      if (["false", "0", "off", "no"].includes(text)) return false;
+      ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
+      return z.NEVER;
+    });
+
+/** A duration in seconds from `3600`, `90s`, `15m`, `24h` or `7d`. */
+export const duration = () =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim();
+      if (text === undefined || text === "") return undefined;
+      const match = /^(\d+)\s*(s|m|h|d)?$/.exec(text);
+      if (!match || Number(match[1]) <= 0) {
+        ctx.addIssue({ code: "custom", message: `expected a duration such as 3600, 15m, 24h or 7d, got "${value}"` });
+        return z.NEVER;
+      }
+      return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? "s") as "s" | "m" | "h" | "d"];
+    });

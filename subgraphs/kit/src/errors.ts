@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from "graphql";
 import type { Logger } from "./observability/logger.js";
 
 // A subgraph error without a deliberate code reaches the gateway as DOWNSTREAM_SERVICE_ERROR, with its raw message.
@@ -29,19 +29,52 @@ export const internalErrorMasker =
     };
   };
 
+const NUL = "\u0000";
+
+/** Whether a request carries the NUL character anywhere: the raw text, a string literal (however escaped), a variable. */
+export function carriesNul(request: { query?: string; variables?: unknown }, document?: DocumentNode): boolean {
+  if (request.query?.includes(NUL)) return true;
+  if (holdsNul(request.variables)) return true;
+  let found = false;
+  // String literals after parsing: "\u0000", "\u{0}", "\u{000000}" and block strings all end up here.
+  if (document)
+    visit(document, {
+      StringValue(node) {
+        if (node.value.includes(NUL)) found = true;
+      },
+    });
+  return found;
+}
+
+/** A NUL in any string or key of a JSON value (variables); iterative, so deep nesting cannot exhaust the stack. */
+function holdsNul(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (item.includes(NUL)) return true;
+    } else if (item && typeof item === "object") {
+      for (const [key, inner] of Object.entries(item)) {
+        if (key.includes(NUL)) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
 /**
- * PostgreSQL text cannot hold the NUL character; a request that carries one (in a variable or an escaped literal)
- * is refused up front as bad input, instead of failing deep in a statement.
+ * PostgreSQL text cannot hold the NUL character; a request that carries one (in a variable, a string literal in any
+ * escape form, or raw) is refused up front as bad input (HTTP 400), instead of failing deep in a statement.
  */
 export function rejectNulCharactersPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request }) {
-          const inVariables = JSON.stringify(request.variables ?? {}).includes("\\u0000");
-          if (inVariables || /\\u0000/i.test(request.query ?? "")) {
+        async didResolveOperation({ request, document }) {
+          if (carriesNul(request, document)) {
             throw new GraphQLError("Text values must not contain the NUL character (U+0000).", {
-              extensions: { code: "BAD_USER_INPUT" },
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
             });
           }
         },

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@newsfed/kit/graphql";
+import { DateTimeScalar, UpdatedByField } from "@newsfed/kit/graphql";
 import { PolicyTheme } from "../vocabulary/policy-theme.enum.js";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
@@ -37,7 +37,7 @@ export class Article {
   @Field(() => DateTimeScalar, { description: "When this record last changed." })
   updatedAt!: Date;
 
-  @Field(() => String, { description: "Who last changed this record: the token subject of the editor, or `seed`." })
+  @UpdatedByField()
   updatedBy!: string;
 }
 

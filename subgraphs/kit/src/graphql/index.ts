@@ -1,5 +1,6 @@
 // type-graphql decorators need the metadata polyfill loaded before any of them runs.
 import "reflect-metadata";
+export * from "./audit.js";
 export * from "./connection.js";
 export * from "./create-input.js";
 export * from "./federation.js";

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { isLoopbackHost, optionalString, parseConfig, port, shutdownTimeout } from "../config.js";
+import {
+  flag,
+  isDevelopmentEnv,
+  isLoopbackHost,
+  MIN_SECRET_BYTES,
+  optionalString,
+  parseConfig,
+  port,
+  shutdownTimeout,
+} from "../config.js";
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from "../db/database.js";
 import { DEVELOPMENT_GATEWAY_SECRET } from "../identity.js";
 import { subgraphNamed } from "../services.js";
@@ -19,22 +28,27 @@ export function subgraphConfigSchema(service: string) {
       SEED: z.enum(["true", "false"]).default("true"),
       GATEWAY_URL: z.string().url().default("http://localhost:4000/graphql"),
       GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
-      NODE_ENV: z.string().default("development"),
+      NODE_ENV: z.string().optional(),
+      METRICS_ENABLED: flag(),
+    })
+    .superRefine((env, ctx) => {
+      // Same rule as the gateway: development (NODE_ENV unset, `development` or `test`) on loopback, or strict.
+      const development = isDevelopmentEnv(env.NODE_ENV as string | undefined);
+      if (development && isLoopbackHost(env.HOST as string)) return;
+      const where = development ? `listening on ${env.HOST as string}` : `NODE_ENV=${env.NODE_ENV as string}`;
+      const secret = env.GATEWAY_SHARED_SECRET as string;
+      if (secret === DEVELOPMENT_GATEWAY_SECRET || Buffer.byteLength(secret, "utf8") < MIN_SECRET_BYTES) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["GATEWAY_SHARED_SECRET"],
+          message: `${where} needs its own GATEWAY_SHARED_SECRET of at least ${MIN_SECRET_BYTES} bytes (the development secret is public)`,
+        });
+      }
     })
     .refine((env) => env[entry.databaseUrlEnv] !== undefined || env.DATABASE_URL !== undefined, {
       message: `no database: set ${entry.databaseUrlEnv} or DATABASE_URL (\`pnpm start\` sets it)`,
       path: [entry.databaseUrlEnv],
     })
-    .refine(
-      (env) =>
-        env.GATEWAY_SHARED_SECRET !== DEVELOPMENT_GATEWAY_SECRET ||
-        (env.NODE_ENV !== "production" && isLoopbackHost(env.HOST as string)),
-      {
-        message:
-          "production, or listening beyond loopback (HOST), needs its own GATEWAY_SHARED_SECRET (the development secret is public)",
-        path: ["GATEWAY_SHARED_SECRET"],
-      },
-    )
     .transform((env) => ({
       port: env[entry.portEnv] as number,
       host: env.HOST as string,
@@ -45,6 +59,8 @@ export function subgraphConfigSchema(service: string) {
       seed: env.SEED === "true",
       gatewayUrl: env.GATEWAY_URL as string,
       sharedSecret: env.GATEWAY_SHARED_SECRET as string,
+      /** GET /metrics: on in development, off in production unless METRICS_ENABLED (subgraphs belong on a private network). */
+      metrics: (env.METRICS_ENABLED as boolean | undefined) ?? isDevelopmentEnv(env.NODE_ENV as string | undefined),
     }));
 }
 

@@ -38,6 +38,8 @@ export interface SubgraphServerOptions {
   sharedSecret: string;
   federation: FederationClient;
   logger?: Logger;
+  /** Serve GET /metrics (default true; off in production unless METRICS_ENABLED). */
+  metrics?: boolean;
 }
 
 export async function createSubgraphServer<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
@@ -75,7 +77,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       }),
     routes: {
       "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }),
-      "GET /metrics": metrics.route,
+      ...(options.metrics === false ? {} : { "GET /metrics": metrics.route }),
     },
   });
   return { apollo, http, schema, metrics };

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import { inArray, sql } from "drizzle-orm";
 import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
-import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType, UseMiddleware } from "type-graphql";
+import { ACTOR_DESCRIPTION, auditActor } from "../graphql/audit.js";
 import type { Database } from "../db/database.js";
 import { newId } from "../ids.js";
 import { DateTimeScalar } from "../graphql/scalars.js";
@@ -56,7 +57,8 @@ export class Change {
   @Field(() => ChangeAction, { description: "What the write did." })
   action!: ChangeAction;
 
-  @Field(() => String, { description: "Who made it: the subject of the bearer token, or `seed` for the committed seed." })
+  @Field(() => String, { description: ACTOR_DESCRIPTION })
+  @UseMiddleware(auditActor)
   actor!: string;
 
   @Field(() => DateTimeScalar, { description: "When it was committed." })

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@newsfed/kit/graphql";
+import { DateTimeScalar, UpdatedByField } from "@newsfed/kit/graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A public official: a minister, secretary or other office holder. Owned by the officials subgraph." })
@@ -24,6 +24,6 @@ export class Official {
   @Field(() => DateTimeScalar, { description: "When this record last changed." })
   updatedAt!: Date;
 
-  @Field(() => String, { description: "Who last changed this record: the token subject of the editor, or `seed`." })
+  @UpdatedByField()
   updatedBy!: string;
 }

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from "@newsfed/kit/graphql";
+import { DateTimeScalar, UpdatedByField } from "@newsfed/kit/graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { OrganizationKind } from "./organization-kind.enum.js";
 
@@ -20,6 +20,6 @@ export class Organization {
   @Field(() => DateTimeScalar, { description: "When this record last changed." })
   updatedAt!: Date;
 
-  @Field(() => String, { description: "Who last changed this record: the token subject of the editor, or `seed`." })
+  @UpdatedByField()
   updatedBy!: string;
 }

@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from "@newsfed/kit/graphql";
+import { DateScalar, DateTimeScalar, UpdatedByField } from "@newsfed/kit/graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { EventKind, OutcomeStatus } from "../enums.js";
 import { PolicyTheme } from "../themes.js";
@@ -30,7 +30,7 @@ export class PolicyEvent {
   @Field(() => DateTimeScalar, { description: "When this record last changed." })
   updatedAt!: Date;
 
-  @Field(() => String, { description: "Who last changed this record: the token subject of the editor, or `seed`." })
+  @UpdatedByField()
   updatedBy!: string;
 }
 
