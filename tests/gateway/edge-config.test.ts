@@ -12,7 +12,12 @@ import { createMetricsServer } from "../../gateway/src/observability/metrics-ser
 
 const SECRET_32 = "0123456789abcdef0123456789abcdef";
 const STRICT = { JWT_SECRET: SECRET_32, GATEWAY_SHARED_SECRET: `${SECRET_32}-shared` };
-const subgraphConfig = (env: NodeJS.ProcessEnv) => parseConfig("officials", subgraphConfigSchema("officials"), env);
+// A subgraph always needs its database; the secrets are what these tests vary.
+const subgraphConfig = (env: NodeJS.ProcessEnv) =>
+  parseConfig("officials", subgraphConfigSchema("officials"), {
+    OFFICIALS_DATABASE_URL: "postgres://officials@localhost/newsfed",
+    ...env,
+  });
 
 describe("gateway configuration", () => {
   it("holds every NODE_ENV but development and test to production rules", () => {

@@ -22,7 +22,7 @@ function nestedHops(hops: number): string {
 
 describe("operation cost", () => {
   it("prices the documented operations as docs/PARTNERS.md says", () => {
-    expect(measure(example("OfficialsInCybersecurityArticles"))).toMatchObject({ depth: 8, cost: 1386 });
+    expect(measure(example("OfficialsInCybersecurityArticles"))).toMatchObject({ depth: 8, cost: 1511 });
     expect(measure(example("OfficialTimeline")).cost).toBe(292);
     expect(measure(example("CountryOverview")).cost).toBe(256);
     expect(measure(example("SearchArticles"), { first: 100 })).toMatchObject({ depth: 4, cost: 1001 });
