@@ -1,4 +1,4 @@
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { createLogger, startTracing } from "@newsfed/kit/observability";
 import { loadGatewayConfig } from "./config.js";
 import { createGatewayServer } from "./server.js";
@@ -12,7 +12,7 @@ const url = await listen(http, config.port, config.host);
 logger.info({ url: `${url}/graphql` }, `gateway ready at ${url}/graphql`);
 
 const stop = async () => {
-  await closeServer(http);
+  await closeGracefully(http, 10_000);
   await apollo.stop();
   await tracing?.shutdown();
   process.exit(0);

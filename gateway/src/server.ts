@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "@newsfed/kit/errors";
-import { createGraphQLHttpServer } from "@newsfed/kit/http";
+import { createGraphQLServer, type GraphQLHttpServer } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { createLogger, type Logger, observabilityPlugin, ServiceMetrics } from "@newsfed/kit/observability";
 import { idePlugin } from "./ide/ide-plugin.js";
@@ -40,7 +40,7 @@ export interface GatewayOptions {
 
 export interface GatewayServer {
   apollo: ApolloServer<GatewayContext>;
-  http: Server;
+  http: GraphQLHttpServer;
   metrics: ServiceMetrics;
   /** The context the gateway builds for a request with these headers (in-process tests run operations with it). */
   contextFor(req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext>;
@@ -95,18 +95,16 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     ...(await authenticate(req, verify)),
     ...(requestId ? { requestId } : {}),
   });
-  const http = createGraphQLHttpServer({
+  const http = await createGraphQLServer({
     apollo,
-    context: contextFor,
+    logger,
+    context: (req, { requestId }) => contextFor(req, requestId),
     corsOrigins: options.corsOrigins,
     routes: {
       "GET /metrics": metrics.route,
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),
-      "GET /schema.graphql": (_req, res) => {
-        res.setHeader("content-type", "text/plain; charset=utf-8");
-        res.end(apiSchema);
-      },
+      "GET /schema.graphql": async (_request, reply) => reply.type("text/plain; charset=utf-8").send(apiSchema),
     },
   });
   return { apollo, http, contextFor, metrics };

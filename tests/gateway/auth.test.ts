@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { ConfigError, parseConfig } from "@newsfed/kit/config";
-import { listen, closeServer } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, signIdentity } from "@newsfed/kit/identity";
 import { createSubgraphServer, NO_FEDERATION, subgraphConfigSchema } from "@newsfed/kit/subgraph";
 import { createGatewayServer, loadGatewayConfig, signDevelopmentToken } from "@newsfed/gateway";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
 import { openSeededDatabase } from "../helpers/databases.js";
+import { closeNodeServer, listenOnFreePort } from "../helpers/node-server.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { SUBGRAPH_DEFINITIONS } from "../helpers/subgraph-definitions.js";
 
@@ -236,7 +237,7 @@ describe("a subgraph called directly", () => {
       const signed = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
       expect(signed.body.data.createOfficial.official.updatedBy).toBe("mallory");
     } finally {
-      await closeServer(http);
+      await closeGracefully(http);
       await apollo.stop();
       await database.close();
     }
@@ -265,9 +266,9 @@ describe("a subgraph refusing a write behind the real gateway, over HTTP", () =>
       const metrics = await (await fetch(`${gatewayUrl}/metrics`)).text();
       expect(metrics).not.toMatch(/subgraph_fetch_errors_total\{[^}]*kind="unreachable"[^}]*subgraph="officials"/);
     } finally {
-      await closeServer(gateway.http);
+      await closeGracefully(gateway.http);
       await gateway.apollo.stop();
-      await closeServer(subgraph.http);
+      await closeGracefully(subgraph.http);
       await subgraph.apollo.stop();
       await database.close();
     }
@@ -306,7 +307,7 @@ describe("RS256 tokens from a JWKS endpoint", () => {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ keys: [jwk] }));
     });
-    const jwksUrl = `${await listen(jwks, 0)}/jwks.json`;
+    const jwksUrl = `${await listenOnFreePort(jwks)}/jwks.json`;
     const { apollo, contextFor } = await createGatewayServer({
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as never,
       auth: { jwksUrl, issuer: "https://idp.example", audience: "newsfed" },
@@ -326,7 +327,7 @@ describe("RS256 tokens from a JWKS endpoint", () => {
       expect(dev.authError).toMatch(/not valid/);
     } finally {
       await apollo.stop();
-      await closeServer(jwks);
+      await closeNodeServer(jwks);
     }
   });
 });

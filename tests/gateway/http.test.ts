@@ -1,6 +1,6 @@
 import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The gateway's HTTP surface that needs no subgraph: CORS, request ids, metrics, schema and health routes.
@@ -13,7 +13,7 @@ beforeAll(async () => {
   });
   url = await listen(http, 0);
   stop = async () => {
-    await closeServer(http);
+    await closeGracefully(http);
     await apollo.stop();
   };
 });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 import type { Logger } from "./logger.js";
@@ -28,10 +28,8 @@ export class ServiceMetrics {
   }
 
   /** `GET /metrics` in the Prometheus text format. */
-  route = async (_req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader("content-type", this.registry.contentType);
-    res.end(await this.registry.metrics());
-  };
+  route = async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.type(this.registry.contentType).send(await this.registry.metrics());
 }
 
 /** Operation names become label values: bounded in length and alphabet so a client cannot explode cardinality. */

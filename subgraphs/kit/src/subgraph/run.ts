@@ -1,6 +1,6 @@
 import type { BaseContext } from "@apollo/server";
 import { openDatabase, type OpenDatabase } from "../db/database.js";
-import { closeServer, listen } from "../http.js";
+import { closeGracefully, listen } from "../http/index.js";
 import { createLogger } from "../observability/logger.js";
 import { startTracing } from "../observability/tracing.js";
 import { loadSubgraphConfig } from "./config.js";
@@ -39,7 +39,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await closeServer(http);
+    await closeGracefully(http, 10_000);
     await apollo.stop();
     await database.close();
     await tracing?.shutdown();

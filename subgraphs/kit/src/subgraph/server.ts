@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
@@ -6,7 +6,7 @@ import { internalErrorMasker, rejectNulCharactersPlugin } from "../errors.js";
 import type { FederationClient } from "./federation-client.js";
 import type { Database } from "../db/database.js";
 import { type Identity, IDENTITY_HEADER, verifyIdentity } from "../identity.js";
-import { createGraphQLHttpServer, sendJson } from "../http.js";
+import { createGraphQLServer, type GraphQLHttpServer } from "../http/server.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { observabilityPlugin, ServiceMetrics } from "../observability/metrics.js";
 import { tracingPlugin } from "../observability/tracing.js";
@@ -44,7 +44,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   definition: SubgraphDefinition<TSchema, TContext>,
   db: Database<TSchema>,
   options: SubgraphServerOptions,
-): Promise<{ apollo: ApolloServer<TContext>; http: Server; schema: GraphQLSchema; metrics: ServiceMetrics }> {
+): Promise<{ apollo: ApolloServer<TContext>; http: GraphQLHttpServer; schema: GraphQLSchema; metrics: ServiceMetrics }> {
   const schema = await definition.buildSchema();
   const logger = options.logger ?? createLogger(definition.service);
   const metrics = new ServiceMetrics(definition.service);
@@ -63,16 +63,17 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     csrfPrevention: false,
   });
   await apollo.start();
-  const http = createGraphQLHttpServer<TContext>({
+  const http = await createGraphQLServer<TContext>({
     apollo,
-    context: async (req, requestId) =>
+    logger,
+    context: async (req, { requestId }) =>
       definition.createContext(db, {
         identity: identityOf(req, options.sharedSecret, definition.service),
         federation: options.federation,
         requestId,
       }),
     routes: {
-      "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }),
+      "GET /health": async () => ({ status: "ok", service: definition.service }),
       "GET /metrics": metrics.route,
     },
   });
