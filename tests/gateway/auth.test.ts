@@ -216,11 +216,11 @@ describe("a subgraph called directly", () => {
     try {
       const editor = { subject: "mallory", scopes: ["officials:write"] };
       const unsigned = await post({});
-      const forged = await post({ [IDENTITY_HEADER]: signIdentity(editor, "some-other-secret-entirely", "officials") });
+      const forged = await post({ [IDENTITY_HEADER]: await signIdentity(editor, "some-other-secret-entirely", "officials") });
       const stale = await post({
-        [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000),
+        [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000),
       });
-      const otherSubgraph = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "policy") });
+      const otherSubgraph = await post({ [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "policy") });
       const bearer = await post({ authorization: `Bearer ${await tokens.editor()}` });
       for (const result of [unsigned, forged, stale, otherSubgraph, bearer]) {
         // A GraphQL refusal with HTTP 200, so the gateway passes the code on rather than calling the subgraph down.
@@ -234,7 +234,7 @@ describe("a subgraph called directly", () => {
       }).then((r) => r.json() as Promise<any>);
       expect(count.data.officials.totalCount).toBe(0);
       // The gateway's own signature goes through.
-      const signed = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
+      const signed = await post({ [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
       expect(signed.body.data.createOfficial.official.updatedBy).toBe("mallory");
     } finally {
       await closeGracefully(http);

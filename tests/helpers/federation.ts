@@ -26,7 +26,7 @@ class InProcessDataSource implements GraphQLDataSource {
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
-    const identity = verifyIdentity(
+    const identity = await verifyIdentity(
       request.http?.headers.get(IDENTITY_HEADER) ?? undefined,
       DEVELOPMENT_GATEWAY_SECRET,
       this.service,

@@ -68,7 +68,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     logger,
     context: async (req, { requestId }) =>
       definition.createContext(db, {
-        identity: identityOf(req, options.sharedSecret, definition.service),
+        identity: await identityOf(req, options.sharedSecret, definition.service),
         federation: options.federation,
         requestId,
       }),
@@ -80,7 +80,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   return { apollo, http, schema, metrics };
 }
 
-function identityOf(req: IncomingMessage, secret: string, service: string) {
+function identityOf(req: IncomingMessage, secret: string, service: string): Promise<Identity | null> {
   const header = req.headers[IDENTITY_HEADER];
   return verifyIdentity(Array.isArray(header) ? header[0] : header, secret, service);
 }
