@@ -12,6 +12,7 @@ const schema = z
     ...Object.fromEntries(SUBGRAPHS.map((service) => [service.urlEnv, optionalString()])),
     INTROSPECTION: z.enum(["true", "false"]).default("true"),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    SUBGRAPH_DEDUPE: z.enum(["true", "false"]).default("true"),
     JWT_SECRET: optionalString(),
     JWT_JWKS_URL: optionalString(),
     JWT_ISSUER: optionalString(),
@@ -44,6 +45,7 @@ const schema = z
     host: env.HOST,
     introspection: env.INTROSPECTION === "true",
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    subgraphDedupe: env.SUBGRAPH_DEDUPE === "true",
     /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map((service) => [

@@ -1,3 +1,4 @@
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export { createGatewayServer, type GatewayOptions, type GatewayServer } from "./server.js";
 export { ALL_WRITE_SCOPES, DEVELOPMENT_JWT_SECRET, signDevelopmentToken } from "./auth/tokens.js";
+export { CONTRACT_EXAMPLE } from "./contract-example.js";

@@ -4,6 +4,7 @@ import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
+import type { ServiceMetrics } from "@newsfed/kit/observability";
 import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabase, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
@@ -16,6 +17,8 @@ import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.j
 class InProcessDataSource implements GraphQLDataSource {
   fetches = 0;
   failing = false;
+  /** While set, fetches are counted and then wait for it: lets a test hold requests in flight. */
+  gate: Promise<void> | undefined;
   constructor(
     private readonly service: string,
     private readonly apollo: ApolloServer<BaseContext>,
@@ -25,6 +28,7 @@ class InProcessDataSource implements GraphQLDataSource {
 
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
+    if (this.gate) await this.gate;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
     const identity = await verifyIdentity(
       request.http?.headers.get(IDENTITY_HEADER) ?? undefined,
@@ -62,6 +66,8 @@ export interface TestFederation {
   /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
   sql(name: ServiceName, statement: unknown): Promise<unknown>;
   sources: Record<ServiceName, InProcessDataSource>;
+  /** The gateway's Prometheus registry (fetch counters). */
+  gatewayMetrics: ServiceMetrics;
   resetCounters(): void;
   close(): Promise<void>;
 }
@@ -93,7 +99,7 @@ export async function startFederation(): Promise<TestFederation> {
     sources[name] = new InProcessDataSource(name, apollo as never, contexts[name], federation);
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as Record<ServiceName, string>;
-  const { apollo, contextFor } = await createGatewayServer({
+  const { apollo, contextFor, metrics } = await createGatewayServer({
     subgraphUrls: urls,
     buildService: ({ name }) => sources[name as ServiceName],
   });
@@ -106,6 +112,7 @@ export async function startFederation(): Promise<TestFederation> {
   return {
     statements,
     sources,
+    gatewayMetrics: metrics,
     query: run,
     context: (name, runtime) => contexts[name]({ identity: null, federation, ...runtime }) as never,
     sql: async (name, statement) => databases[name].execute(statement),

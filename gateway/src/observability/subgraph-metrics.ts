@@ -1,12 +1,15 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { ServiceMetrics } from "@newsfed/kit/observability";
+import { currentRequestSignal } from "@newsfed/kit/http";
 import { Counter, Histogram } from "prom-client";
 
-/** Gateway → subgraph fetch metrics: latency per subgraph, and failures (unreachable, or answered with errors). */
+/** Gateway → subgraph fetch metrics: latency per subgraph, failures (unreachable, answered with errors, or cancelled
+ * because the client left), and fetches answered by an identical one already in flight. */
 export class SubgraphFetchMetrics {
   readonly duration: Histogram<"subgraph">;
   readonly errors: Counter<"subgraph" | "kind">;
+  readonly shared: Counter<"subgraph">;
 
   constructor(metrics: ServiceMetrics) {
     this.duration = new Histogram({
@@ -18,8 +21,14 @@ export class SubgraphFetchMetrics {
     });
     this.errors = new Counter({
       name: "subgraph_fetch_errors_total",
-      help: "Failed gateway fetches by subgraph and kind: unreachable (no answer) or graphql (answered with errors).",
+      help: "Failed gateway fetches by subgraph and kind: unreachable (no answer), graphql (answered with errors) or cancelled (the client left).",
       labelNames: ["subgraph", "kind"],
+      registers: [metrics.registry],
+    });
+    this.shared = new Counter({
+      name: "subgraph_fetches_shared_total",
+      help: "Gateway fetches not sent because an identical read to the same subgraph was already in flight, by subgraph.",
+      labelNames: ["subgraph"],
       registers: [metrics.registry],
     });
   }
@@ -33,7 +42,7 @@ export class SubgraphFetchMetrics {
           if (response.errors?.length) this.errors.inc({ subgraph, kind: "graphql" });
           return response;
         } catch (error) {
-          this.errors.inc({ subgraph, kind: "unreachable" });
+          this.errors.inc({ subgraph, kind: currentRequestSignal()?.aborted ? "cancelled" : "unreachable" });
           throw error;
         } finally {
           stop();

@@ -36,13 +36,17 @@ export class ServiceMetrics {
 const operationLabel = (name: string | null | undefined) =>
   name && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "anonymous";
 
-/** Per operation: one structured log line (with the request id) and the request metrics. */
+/**
+ * Per operation: one structured log line (with the request id) and the request metrics. The service's own warm-up
+ * operations at start (`warmup` set in the context) are neither logged nor counted.
+ */
 export function observabilityPlugin<TContext extends BaseContext & { requestId?: string }>(
   logger: Logger,
   metrics: ServiceMetrics,
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
+      if ((contextValue as { warmup?: unknown }).warmup) return;
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ response, operationName, errors }) {

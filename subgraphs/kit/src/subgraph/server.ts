@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "../errors.js";
 import type { FederationClient } from "./federation-client.js";
 import type { Database } from "../db/database.js";
@@ -53,9 +53,11 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
     includeStacktraceInErrorResponses: false,
     formatError: internalErrorMasker(logger),
-    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
+    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here. Nor do cache
+    // hints (no field declares one, no response cache exists): the cache-control plugin would wrap every field resolver.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(logger, metrics),
       tracingPlugin(definition.service),
       rejectNulCharactersPlugin(),
