@@ -6,7 +6,7 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import { CancellablePool } from "./cancellation.js";
 
 const MIGRATION_LOCK = 72_640_211;
 
@@ -63,7 +63,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   if (options.url) {
     // UTC and ISO on every connection: dates read back as YYYY-MM-DD and day boundaries are UTC, whatever the
     // server's defaults (PGlite runs this way already).
-    const pool = new pg.Pool({
+    const pool = new CancellablePool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       options: "-c TimeZone=UTC -c DateStyle=ISO,YMD",
