@@ -19,11 +19,16 @@ const gatewayPort = Number(process.env.GATEWAY_PORT ?? 59000);
 const officialsPort = Number(process.env.OFFICIALS_PORT ?? 59002);
 const gateway = `http://127.0.0.1:${gatewayPort}/graphql`;
 const officials = `http://127.0.0.1:${officialsPort}/graphql`;
+// What the client accepts: Node's fetch asks for gzip/deflate/br by default (answers above 1 KB come compressed);
+// BENCH_ACCEPT_ENCODING=identity measures the server without compression.
+const acceptEncoding: Record<string, string> = process.env.BENCH_ACCEPT_ENCODING
+  ? { "accept-encoding": process.env.BENCH_ACCEPT_ENCODING }
+  : {};
 
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...acceptEncoding, ...headers },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { errors?: unknown[]; data?: any };
@@ -85,10 +90,13 @@ const subgraphPids = ["ARTICLES_PORT", "OFFICIALS_PORT", "POLICY_PORT"].map((env
   pidOn(Number(process.env[env] ?? 59001 + i)),
 );
 console.log(
-  `${SAMPLES} sequential requests, then ${SAMPLES} over ${CONCURRENCY} concurrent clients; load ${loadavg()
+  `gateway :${gatewayPort}, accept-encoding ${process.env.BENCH_ACCEPT_ENCODING ?? "(fetch default)"}: ${SAMPLES} sequential requests, then ${SAMPLES} over ${CONCURRENCY} concurrent clients; load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")}`,
 );
-await measure("officials: { __typename }", [officialsPid], () => post(officials, "{ __typename }"));
-await measure("officials: 10 organizations", [officialsPid], () => post(officials, LIST));
+if (!process.env.BENCH_ONLY_GATEWAY) {
+  await measure("officials: { __typename }", [officialsPid], () => post(officials, "{ __typename }"));
+  await measure("officials: 10 organizations", [officialsPid], () => post(officials, LIST));
+}
+await measure("gateway: { __typename } (no fetch)", [gatewayPid], () => post(gateway, "{ __typename }"));
 await measure("gateway: contract (gw + 3 subgraphs)", [gatewayPid, ...subgraphPids], () => post(gateway, CONTRACT_EXAMPLE));

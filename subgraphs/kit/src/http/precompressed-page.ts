@@ -8,12 +8,12 @@ import type { FastifyInstance } from "fastify";
  */
 export function precompressHtml(scope: FastifyInstance): void {
   let cached: { page: string; gzipped: Buffer } | undefined;
-  scope.addHook("onSend", async (request, reply, payload) => {
-    if (typeof payload !== "string" || !String(reply.getHeader("content-type") ?? "").startsWith("text/html")) return payload;
-    if (!/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) return payload;
+  scope.addHook("onSend", (request, reply, payload, done) => {
+    const html = typeof payload === "string" && String(reply.getHeader("content-type") ?? "").startsWith("text/html");
+    if (!html || !/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) return done(null, payload);
     if (cached?.page !== payload) cached = { page: payload, gzipped: gzipSync(payload) };
     reply.header("content-encoding", "gzip");
     reply.header("vary", [reply.getHeader("vary"), "accept-encoding"].filter(Boolean).join(", "));
-    return cached.gzipped;
+    done(null, cached.gzipped);
   });
 }

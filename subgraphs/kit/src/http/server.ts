@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { createLogger, type Logger } from "../observability/logger.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "../observability/request-id.js";
 import { type RequestScope, requestScope } from "../request-scope.js";
-import { clientGoneSignal } from "./client-gone.js";
+import { requestScopeOf } from "./client-gone.js";
 import { registerCors } from "./cors.js";
 import { handleHttpErrors } from "./errors.js";
 import { closeConnectionsWhileClosing } from "./graceful-close.js";
@@ -84,8 +84,9 @@ export async function createGraphQLServer<TContext extends BaseContext>(
       // Everything the operation does (subgraph fetches, SQL statements) runs in the request's scope, so it can be
       // cancelled when the client goes away.
       handler(request, reply) {
-        const scope: RequestScope = { requestId: request.id, signal: clientGoneSignal(reply.raw) };
-        return requestScope.run(scope, () => graphql.call(this, request as never, reply as never));
+        return requestScope.run(requestScopeOf(request.id, reply.raw), () =>
+          graphql.call(this, request as never, reply as never),
+        );
       },
     });
   });
