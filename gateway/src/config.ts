@@ -35,6 +35,7 @@ const schema = z
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
+    SUBGRAPH_DEDUPE: flag(),
     JWT_SECRET: optionalString(),
     JWT_JWKS_URL: optionalString(),
     JWT_ISSUER: optionalString(),
@@ -93,6 +94,8 @@ const schema = z
       metricsPort: env.METRICS_PORT,
       subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      /** Identical in-flight subgraph reads are sent once (on unless SUBGRAPH_DEDUPE=false). */
+      subgraphDedupe: env.SUBGRAPH_DEDUPE ?? true,
       /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
       subgraphUrls: Object.fromEntries(
         SUBGRAPHS.map((service) => [

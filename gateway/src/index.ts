@@ -7,3 +7,4 @@ export {
   DEVELOPMENT_SCOPES,
   signDevelopmentToken,
 } from "./auth/tokens.js";
+export { CONTRACT_EXAMPLE } from "./contract-example.js";

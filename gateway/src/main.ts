@@ -1,6 +1,6 @@
-import { listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { createLogger, startTracing } from "@newsfed/kit/observability";
-import { drainHttpServer, onShutdown } from "@newsfed/kit/shutdown";
+import { onShutdown } from "@newsfed/kit/shutdown";
 import { loadGatewayConfig } from "./config.js";
 import { createMetricsServer } from "./observability/metrics-server.js";
 import { createGatewayServer } from "./server.js";
@@ -15,12 +15,12 @@ shutdown.defer(() => tracing?.shutdown());
 const { apollo, http, metrics } = await createGatewayServer({ ...config, logger });
 shutdown.defer(() => apollo.stop());
 const url = await listen(http, config.port, config.host);
-shutdown.defer(() => drainHttpServer(http));
+shutdown.defer(() => closeGracefully(http, config.shutdownTimeoutMs));
 logger.info({ url: `${url}/graphql` }, `gateway ready at ${url}/graphql`);
 if (config.metricsPort !== undefined) {
   // Metrics on their own port (kept off the public one in production).
   const metricsHttp = createMetricsServer(metrics);
   const metricsUrl = await listen(metricsHttp, config.metricsPort, config.host);
-  shutdown.defer(() => drainHttpServer(metricsHttp));
+  shutdown.defer(() => closeGracefully(metricsHttp, config.shutdownTimeoutMs));
   logger.info({ url: `${metricsUrl}/metrics` }, "metrics port open");
 }

@@ -1,22 +1,31 @@
 import { readFileSync } from "node:fs";
-import type { IncomingMessage, Server } from "node:http";
-import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { IncomingMessage } from "node:http";
+import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "@newsfed/kit/errors";
-import { createGraphQLHttpServer } from "@newsfed/kit/http";
+import { createGraphQLServer, type GraphQLHttpServer } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { createLogger, type Logger, observabilityPlugin, ServiceMetrics } from "@newsfed/kit/observability";
 import { idePlugin } from "./ide/ide-plugin.js";
 import { SubgraphFetchMetrics } from "./observability/subgraph-metrics.js";
 import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
-import { IdentityForwardingDataSource } from "./auth/identity-forwarding.js";
 import { mutationOwners, mutationScopes } from "./auth/mutation-scopes.js";
-import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, signDevelopmentToken, type TokenVerifierOptions } from "./auth/tokens.js";
-import { ResilientDataSource } from "./resilient-data-source.js";
+import {
+  ALL_WRITE_SCOPES,
+  createTokenVerifier,
+  DEVELOPMENT_JWT_SECRET,
+  signDevelopmentToken,
+  type TokenVerifierOptions,
+} from "./auth/tokens.js";
+import { CONTRACT_EXAMPLE } from "./contract-example.js";
+import { exampleTabs } from "./ide/example-operations.js";
 import { clientAddress } from "./rate-limit/client-key.js";
 import { edgePlugins, edgeServerOptions, type EdgeOptions } from "./edge.js";
 import { mutationSpanPlugin } from "./limits/mutation-span.js";
+import { subgraphDataSource } from "./transport/data-sources.js";
+import { subgraphAgent } from "./transport/undici-fetcher.js";
+import { notePlanned, warmQueryPlans, type WarmupOperation } from "./warmup.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "@newsfed/kit/services";
 
@@ -31,6 +40,8 @@ export interface GatewayOptions extends EdgeOptions {
   sharedSecret?: string;
   introspection?: boolean;
   subgraphTimeoutMs?: number;
+  /** Send identical in-flight subgraph reads once (SUBGRAPH_DEDUPE, default true). */
+  subgraphDedupe?: boolean;
   supergraphSdl?: string;
   /** Serve the offline IDE on GET /graphql for browsers (default true). */
   ide?: boolean;
@@ -45,8 +56,10 @@ export interface GatewayOptions extends EdgeOptions {
 
 export interface GatewayServer {
   apollo: ApolloServer<GatewayContext>;
-  http: Server;
+  http: GraphQLHttpServer;
   metrics: ServiceMetrics;
+  /** Operations planned at start (the IDE's examples, the contract example) that could not be planned; normally none. */
+  unplannedAtStart: string[];
   /** The context the gateway builds for a request with these headers (in-process tests run operations with it). */
   contextFor(req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext>;
 }
@@ -62,24 +75,22 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const logger = options.logger ?? createLogger("gateway");
   const metrics = new ServiceMetrics("gateway");
   const fetchMetrics = new SubgraphFetchMetrics(metrics);
-  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const dispatcher = subgraphAgent();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    // Each fetch: HTTP to the subgraph (or a test's in-process source), with the signed identity, request id and trace
-    // context; timed per subgraph; a failure becomes path-accurate errors instead of failing the whole request.
-    buildService: (definition) => {
-      const transport =
-        options.buildService?.(definition) ??
-        new RemoteGraphQLDataSource({
-          url: urls[definition.name] ?? definition.url!,
-          // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
-          fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
-        });
-      const signed = new IdentityForwardingDataSource(definition.name, transport, sharedSecret);
-      return new ResilientDataSource(definition.name, fetchMetrics.wrap(definition.name, signed), (message, error) =>
-        logger.error({ err: error, subgraph: definition.name }, message),
-      );
-    },
+    buildService: (definition) =>
+      subgraphDataSource(definition.name, {
+        url: urls[definition.name] ?? definition.url!,
+        // A dead or hung subgraph must fail its own fetch (partial data), not hold the whole request.
+        timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+        sharedSecret,
+        dedupe: options.subgraphDedupe ?? true,
+        dispatcher,
+        metrics: fetchMetrics,
+        logger,
+        transport: options.buildService?.(definition),
+      }),
+    experimental_didResolveQueryPlan: ({ requestContext }) => notePlanned(requestContext.context),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -97,32 +108,49 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       mutationSpanPlugin<GatewayContext>((field) => owners.get(field)),
       observabilityPlugin<GatewayContext>(logger, metrics),
       rejectNulCharactersPlugin<GatewayContext>(),
+      { serverWillStart: async () => ({ serverWillStop: () => dispatcher.close() }) },
     ],
     // main.ts's shutdown drains HTTP first, then stops Apollo; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const unplannedAtStart = await warmQueryPlans(
+    apollo,
+    warmupOperations(),
+    { subject: "gateway-warm-up", scopes: ALL_WRITE_SCOPES },
+    logger,
+  );
   const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");
   const contextFor = async (req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext> => ({
     ...(await authenticate(req, verify)),
     ...(requestId ? { requestId } : {}),
     ...clientAddress(req, options),
   });
-  const http = createGraphQLHttpServer({
+  const http = await createGraphQLServer({
     apollo,
-    context: contextFor,
+    logger,
+    context: (req, { requestId }) => contextFor(req, requestId),
     corsOrigins: options.corsOrigins,
     routes: {
       ...(options.metrics === false ? {} : { "GET /metrics": metrics.route }),
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),
-      "GET /schema.graphql": (_req, res) => {
-        res.setHeader("content-type", "text/plain; charset=utf-8");
-        res.end(apiSchema);
-      },
+      "GET /schema.graphql": async (_request, reply) => reply.type("text/plain; charset=utf-8").send(apiSchema),
     },
   });
-  return { apollo, http, contextFor, metrics };
+  return { apollo, http, contextFor, metrics, unplannedAtStart };
+}
+
+/** What browsers and partners send first: the IDE's example tabs, as GraphiQL sends them, and the contract example. */
+function warmupOperations(): WarmupOperation[] {
+  const tabs = exampleTabs({ Authorization: "Bearer <token>" });
+  return [
+    ...tabs.map((tab) => ({
+      query: tab.query,
+      variables: tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined,
+    })),
+    { query: CONTRACT_EXAMPLE },
+  ];
 }
 
 /** Only a gateway that trusts the public development secret gets a ready-made token in its IDE. */

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { ConfigError, parseConfig } from "@newsfed/kit/config";
-import { listen, closeServer } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, signIdentity } from "@newsfed/kit/identity";
 import { createSubgraphServer, NO_FEDERATION, subgraphConfigSchema } from "@newsfed/kit/subgraph";
 import { createGatewayServer, loadGatewayConfig, signDevelopmentToken } from "@newsfed/gateway";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
 import { openSeededDatabase } from "../helpers/databases.js";
+import { closeNodeServer, listenOnFreePort } from "../helpers/node-server.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { SUBGRAPH_DEFINITIONS } from "../helpers/subgraph-definitions.js";
 
@@ -216,11 +217,11 @@ describe("a subgraph called directly", () => {
     try {
       const editor = { subject: "mallory", scopes: ["officials:write"] };
       const unsigned = await post({});
-      const forged = await post({ [IDENTITY_HEADER]: signIdentity(editor, "some-other-secret-entirely", "officials") });
+      const forged = await post({ [IDENTITY_HEADER]: await signIdentity(editor, "some-other-secret-entirely", "officials") });
       const stale = await post({
-        [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000),
+        [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials", Date.now() - 3_600_000),
       });
-      const otherSubgraph = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "policy") });
+      const otherSubgraph = await post({ [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "policy") });
       const bearer = await post({ authorization: `Bearer ${await tokens.editor()}` });
       for (const result of [unsigned, forged, stale, otherSubgraph, bearer]) {
         // A GraphQL refusal with HTTP 200, so the gateway passes the code on rather than calling the subgraph down.
@@ -234,10 +235,10 @@ describe("a subgraph called directly", () => {
       }).then((r) => r.json() as Promise<any>);
       expect(count.data.officials.totalCount).toBe(0);
       // The gateway's own signature goes through.
-      const signed = await post({ [IDENTITY_HEADER]: signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
+      const signed = await post({ [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
       expect(signed.body.data.createOfficial.official.updatedBy).toBe("mallory");
     } finally {
-      await closeServer(http);
+      await closeGracefully(http);
       await apollo.stop();
       await database.close();
     }
@@ -266,9 +267,9 @@ describe("a subgraph refusing a write behind the real gateway, over HTTP", () =>
       const metrics = await (await fetch(`${gatewayUrl}/metrics`)).text();
       expect(metrics).not.toMatch(/subgraph_fetch_errors_total\{[^}]*kind="unreachable"[^}]*subgraph="officials"/);
     } finally {
-      await closeServer(gateway.http);
+      await closeGracefully(gateway.http);
       await gateway.apollo.stop();
-      await closeServer(subgraph.http);
+      await closeGracefully(subgraph.http);
       await subgraph.apollo.stop();
       await database.close();
     }
@@ -309,7 +310,7 @@ describe("RS256 tokens from a JWKS endpoint", () => {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ keys: [jwk] }));
     });
-    const jwksUrl = `${await listen(jwks, 0)}/jwks.json`;
+    const jwksUrl = `${await listenOnFreePort(jwks)}/jwks.json`;
     const { apollo, contextFor } = await createGatewayServer({
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as never,
       auth: { jwksUrl, issuer: "https://idp.example", audience: "newsfed" },
@@ -330,7 +331,7 @@ describe("RS256 tokens from a JWKS endpoint", () => {
       expect(dev.authError).toMatch(/not valid/);
     } finally {
       await apollo.stop();
-      await closeServer(jwks);
+      await closeNodeServer(jwks);
     }
   });
 });

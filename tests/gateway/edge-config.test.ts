@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from "@newsfed/kit/config";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import { subgraphConfigSchema } from "@newsfed/kit/subgraph";
 import { createGatewayServer, DEVELOPMENT_JWT_SECRET, loadGatewayConfig } from "@newsfed/gateway";
@@ -130,9 +130,9 @@ describe("gateway surface settings", () => {
       expect(await metrics.text()).toContain("graphql_requests_total");
       expect((await fetch(`${metricsUrl}/graphql`)).status).toBe(404);
     } finally {
-      await closeServer(metricsHttp);
+      await closeGracefully(metricsHttp);
       for (const server of [off, noToken]) {
-        await closeServer(server.http);
+        await closeGracefully(server.http);
         await server.apollo.stop();
       }
     }

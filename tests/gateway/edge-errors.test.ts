@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createGatewayServer } from "@newsfed/gateway";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { SUBGRAPHS } from "@newsfed/kit/services";
 import { createSubgraphServer, NO_FEDERATION } from "@newsfed/kit/subgraph";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
@@ -87,9 +87,9 @@ describe("a value a subgraph refuses", () => {
       expect(metrics).not.toMatch(/subgraph_fetch_errors_total\{[^}]*kind="unreachable"/);
       expect(metrics).toMatch(/subgraph_fetch_errors_total\{subgraph="officials",kind="graphql"/);
     } finally {
-      await closeServer(gateway.http);
+      await closeGracefully(gateway.http);
       await gateway.apollo.stop();
-      await closeServer(subgraph.http);
+      await closeGracefully(subgraph.http);
       await subgraph.apollo.stop();
       await database.close();
     }

@@ -1,5 +1,5 @@
 import { createGatewayServer } from "@newsfed/gateway";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { SUBGRAPHS } from "@newsfed/kit/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddressOf } from "../../gateway/src/rate-limit/client-key.js";
@@ -85,7 +85,7 @@ describe("over HTTP", () => {
     });
     url = await listen(http, 0);
     stop = async () => {
-      await closeServer(http);
+      await closeGracefully(http);
       await apollo.stop();
     };
   });

@@ -1,25 +1,33 @@
 import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The gateway's HTTP surface that needs no subgraph: CORS, request ids, metrics, schema and health routes.
 let url: string;
 let stop: () => Promise<void>;
+let unplanned: string[];
 beforeAll(async () => {
-  const { apollo, http } = await createGatewayServer({
+  const { apollo, http, unplannedAtStart } = await createGatewayServer({
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, "http://127.0.0.1:9/graphql"])) as never,
     corsOrigins: ["https://newsroom.example"],
   });
+  unplanned = unplannedAtStart;
   url = await listen(http, 0);
   stop = async () => {
-    await closeServer(http);
+    await closeGracefully(http);
     await apollo.stop();
   };
 });
 afterAll(() => stop?.());
 
 describe("gateway HTTP surface", () => {
+  it("plans the IDE's example operations and the contract example at start, without counting them as requests", async () => {
+    expect(unplanned).toEqual([]);
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).not.toMatch(/^graphql_requests_total\{/m);
+  });
+
   it("answers CORS preflights for allowed origins only", async () => {
     const preflight = (origin: string) =>
       fetch(`${url}/graphql`, {

@@ -5,6 +5,7 @@ import { GraphQLError } from "graphql";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
+import type { ServiceMetrics } from "@newsfed/kit/observability";
 import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabases, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
@@ -17,6 +18,8 @@ import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.j
 class InProcessDataSource implements GraphQLDataSource {
   fetches = 0;
   failing = false;
+  /** While set, fetches are counted and then wait for it: lets a test hold requests in flight. */
+  gate: Promise<void> | undefined;
   constructor(
     private readonly service: string,
     private readonly apollo: ApolloServer<BaseContext>,
@@ -26,8 +29,9 @@ class InProcessDataSource implements GraphQLDataSource {
 
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
+    if (this.gate) await this.gate;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
-    const identity = verifyIdentity(
+    const identity = await verifyIdentity(
       request.http?.headers.get(IDENTITY_HEADER) ?? undefined,
       DEVELOPMENT_GATEWAY_SECRET,
       this.service,
@@ -89,6 +93,8 @@ export interface TestFederation {
   /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
   sql(name: ServiceName, statement: unknown): Promise<unknown>;
   sources: Record<ServiceName, InProcessDataSource>;
+  /** The gateway's Prometheus registry (fetch counters). */
+  gatewayMetrics: ServiceMetrics;
   resetCounters(): void;
   close(): Promise<void>;
 }
@@ -143,6 +149,7 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
   return {
     statements,
     sources,
+    gatewayMetrics: metrics,
     query: run,
     request,
     metricsText: () => metrics.registry.metrics(),

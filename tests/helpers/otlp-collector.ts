@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeNodeServer, listenOnFreePort } from "./node-server.js";
 
 export interface CollectedSpan {
   service: string;
@@ -42,7 +42,7 @@ export class OtlpCollector {
         res.end("{}");
       });
     });
-    return listen(this.server, 0);
+    return listenOnFreePort(this.server);
   }
 
   spans(): CollectedSpan[] {
@@ -50,6 +50,6 @@ export class OtlpCollector {
   }
 
   async close(): Promise<void> {
-    if (this.server) await closeServer(this.server);
+    if (this.server) await closeNodeServer(this.server);
   }
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { listen } from "@newsfed/kit/http";
+import { listenOnFreePort } from "./node-server.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -25,5 +25,5 @@ export async function serveStatic(root: string): Promise<{ url: string; server: 
       res.end("not found");
     }
   });
-  return { url: await listen(server, 0), server };
+  return { url: await listenOnFreePort(server), server };
 }

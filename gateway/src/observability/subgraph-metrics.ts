@@ -1,13 +1,16 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { ServiceMetrics } from "@newsfed/kit/observability";
+import { currentRequestSignal } from "@newsfed/kit/http";
 import { Counter, Histogram } from "prom-client";
 import { rejectionErrors } from "../subgraph-rejection.js";
 
-/** Gateway → subgraph fetch metrics: latency per subgraph, and failures (unreachable, or answered with errors). */
+/** Gateway → subgraph fetch metrics: latency per subgraph, failures (unreachable, answered with errors, or cancelled
+ * because the client left), and fetches answered by an identical one already in flight. */
 export class SubgraphFetchMetrics {
   readonly duration: Histogram<"subgraph">;
   readonly errors: Counter<"subgraph" | "kind">;
+  readonly shared: Counter<"subgraph">;
 
   constructor(metrics: ServiceMetrics) {
     this.duration = new Histogram({
@@ -19,8 +22,14 @@ export class SubgraphFetchMetrics {
     });
     this.errors = new Counter({
       name: "subgraph_fetch_errors_total",
-      help: "Failed gateway fetches by subgraph and kind: unreachable (no answer) or graphql (answered with errors).",
+      help: "Failed gateway fetches by subgraph and kind: unreachable (no answer), graphql (answered with errors) or cancelled (the client left).",
       labelNames: ["subgraph", "kind"],
+      registers: [metrics.registry],
+    });
+    this.shared = new Counter({
+      name: "subgraph_fetches_shared_total",
+      help: "Gateway fetches not sent because an identical read to the same subgraph was already in flight, by subgraph.",
+      labelNames: ["subgraph"],
       registers: [metrics.registry],
     });
   }
@@ -34,8 +43,10 @@ export class SubgraphFetchMetrics {
           if (response.errors?.length) this.errors.inc({ subgraph, kind: "graphql" });
           return response;
         } catch (error) {
-          // A 4xx with GraphQL errors is an answer (the subgraph refused the input), not an outage.
-          this.errors.inc({ subgraph, kind: rejectionErrors(error) ? "graphql" : "unreachable" });
+          // A 4xx with GraphQL errors is an answer (the subgraph refused the input), not an outage; a fetch the
+          // client's departure cancelled is neither.
+          const kind = rejectionErrors(error) ? "graphql" : currentRequestSignal()?.aborted ? "cancelled" : "unreachable";
+          this.errors.inc({ subgraph, kind });
           throw error;
         } finally {
           stop();

@@ -1,7 +1,7 @@
 import type { Logger } from "drizzle-orm/logger";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import pg from "pg";
+import { CancellablePool } from "./cancellation.js";
 import { migrateService } from "./migrate.js";
 
 const MIGRATION_LOCK = 72_640_211;
@@ -51,7 +51,8 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
 ): Promise<OpenDatabase<TSchema>> {
   const logger: Logger | undefined = options.onStatement ? { logQuery: (query) => options.onStatement!(query) } : undefined;
   const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
-  const pool = new pg.Pool({
+  // A pool whose clients cancel their running statement when the request they serve is abandoned.
+  const pool = new CancellablePool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
     // UTC and ISO on every connection: dates read back as YYYY-MM-DD and day boundaries are UTC, whatever the

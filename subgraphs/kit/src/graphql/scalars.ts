@@ -1,43 +1,57 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, type GraphQLScalarTypeConfig, type ValueNode } from "graphql";
+import { GraphQLDateTime, GraphQLLocalDate } from "graphql-scalars";
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+type Config<TInternal, TExternal> = GraphQLScalarTypeConfig<TInternal, TExternal>;
 
-function parseDate(value: unknown): string {
-  if (typeof value === "string") {
-    const match = DATE.exec(value);
-    if (match) {
-      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-      if (date.toISOString().startsWith(value)) return value;
+interface Definition<TExternal> {
+  name: string;
+  description: string;
+  /** Says what a valid value looks like; prefixed to the library's reason when input is refused. */
+  expected: string;
+  serialize: (value: unknown) => TExternal;
+}
+
+/**
+ * A graphql-scalars scalar under our schema name and description. Its parsing rules are kept; its errors (which carry
+ * no code) become BAD_USER_INPUT, since only the client's input can fail them.
+ */
+function scalarFrom<TInternal, TExternal>(base: GraphQLScalarType, definition: Definition<TExternal>) {
+  const config = base.toConfig() as Config<TInternal, unknown>;
+  const userInput = (parse: () => TInternal): TInternal => {
+    try {
+      return parse();
+    } catch (error) {
+      throw new GraphQLError(`${definition.expected} (${(error as Error).message})`, {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     }
-  }
-  throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-    extensions: { code: "BAD_USER_INPUT" },
+  };
+  return new GraphQLScalarType<TInternal, TExternal>({
+    ...(config as Config<TInternal, TExternal>),
+    name: definition.name,
+    description: definition.description,
+    serialize: definition.serialize,
+    parseValue: (value) => userInput(() => config.parseValue!(value)),
+    parseLiteral: (ast: ValueNode, variables) => userInput(() => config.parseLiteral!(ast, variables)),
   });
 }
 
-/** Calendar dates travel as "YYYY-MM-DD" strings end to end: no time zone can shift them a day. */
-export const DateScalar = new GraphQLScalarType<string, string>({
+/**
+ * Calendar dates travel as "YYYY-MM-DD" strings end to end (graphql-scalars' LocalDate: a real calendar day, no time,
+ * no zone), so no time zone can shift them a day. A JavaScript Date from a driver is written as its UTC day.
+ */
+export const DateScalar = scalarFrom<string, string>(GraphQLLocalDate, {
   name: "Date",
   description: "A calendar date without time zone, formatted YYYY-MM-DD (ISO 8601), e.g. 2021-11-18.",
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value)),
-  parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+  expected: "Date must be a calendar date as YYYY-MM-DD",
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : (GraphQLLocalDate.serialize(value) as string),
 });
 
-function parseDateTime(value: unknown): Date {
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new GraphQLError(`DateTime must be an ISO 8601 date-time, got ${JSON.stringify(value)}`, {
-    extensions: { code: "BAD_USER_INPUT" },
-  });
-}
-
-export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+/** Instants are read by graphql-scalars' RFC 3339 DateTime (an offset or Z is required) and always written in UTC. */
+export const DateTimeScalar = scalarFrom<Date, string>(GraphQLDateTime, {
   name: "DateTime",
   description: "An instant in time as an ISO 8601 string in UTC, e.g. 2021-11-19T00:00:00.000Z.",
-  serialize: (value) => (value instanceof Date ? value : parseDateTime(value)).toISOString(),
-  parseValue: parseDateTime,
-  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+  expected: "DateTime must be an ISO 8601 date-time with an offset, e.g. 2021-11-19T08:00:00+08:00 or 2021-11-19T00:00:00Z",
+  serialize: (value) => (GraphQLDateTime.serialize(value) as Date).toISOString(),
 });

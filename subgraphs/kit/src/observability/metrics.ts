@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 import type { Logger } from "./logger.js";
@@ -28,23 +28,25 @@ export class ServiceMetrics {
   }
 
   /** `GET /metrics` in the Prometheus text format. */
-  route = async (_req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader("content-type", this.registry.contentType);
-    res.end(await this.registry.metrics());
-  };
+  route = async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.type(this.registry.contentType).send(await this.registry.metrics());
 }
 
 /** Operation names become label values: bounded in length and alphabet so a client cannot explode cardinality. */
 const operationLabel = (name: string | null | undefined) =>
   name && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "anonymous";
 
-/** Per operation: one structured log line (with the request id) and the request metrics. */
+/**
+ * Per operation: one structured log line (with the request id) and the request metrics. The service's own warm-up
+ * operations at start (`warmup` set in the context) are neither logged nor counted.
+ */
 export function observabilityPlugin<TContext extends BaseContext & { requestId?: string }>(
   logger: Logger,
   metrics: ServiceMetrics,
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
+      if ((contextValue as { warmup?: unknown }).warmup) return;
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ response, operationName, errors }) {

@@ -1,9 +1,9 @@
 import type { BaseContext } from "@apollo/server";
 import { openDatabase } from "../db/database.js";
-import { listen } from "../http.js";
+import { closeGracefully, listen } from "../http/index.js";
 import { createLogger } from "../observability/logger.js";
 import { startTracing } from "../observability/tracing.js";
-import { drainHttpServer, onShutdown } from "../shutdown/index.js";
+import { onShutdown } from "../shutdown/index.js";
 import { loadSubgraphConfig } from "./config.js";
 import { httpFederationClient } from "./federation-client.js";
 import { createSubgraphServer, type SubgraphDefinition } from "./server.js";
@@ -39,7 +39,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   });
   shutdown.defer(() => apollo.stop());
   const url = await listen(http, config.port, config.host);
-  shutdown.defer(() => drainHttpServer(http));
+  shutdown.defer(() => closeGracefully(http, config.shutdownTimeoutMs));
   const server = new URL(config.databaseUrl);
   logger.info(
     { url: `${url}/graphql`, database: `${server.host}${server.pathname}` },

@@ -1,12 +1,12 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "../errors.js";
 import type { FederationClient } from "./federation-client.js";
 import type { Database } from "../db/database.js";
 import { type Identity, IDENTITY_HEADER, verifyIdentity } from "../identity.js";
-import { createGraphQLHttpServer, sendJson } from "../http.js";
+import { createGraphQLServer, type GraphQLHttpServer } from "../http/server.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { observabilityPlugin, ServiceMetrics } from "../observability/metrics.js";
 import { tracingPlugin } from "../observability/tracing.js";
@@ -46,7 +46,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   definition: SubgraphDefinition<TSchema, TContext>,
   db: Database<TSchema>,
   options: SubgraphServerOptions,
-): Promise<{ apollo: ApolloServer<TContext>; http: Server; schema: GraphQLSchema; metrics: ServiceMetrics }> {
+): Promise<{ apollo: ApolloServer<TContext>; http: GraphQLHttpServer; schema: GraphQLSchema; metrics: ServiceMetrics }> {
   const schema = await definition.buildSchema();
   const logger = options.logger ?? createLogger(definition.service);
   const metrics = new ServiceMetrics(definition.service);
@@ -55,9 +55,11 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
     includeStacktraceInErrorResponses: false,
     formatError: internalErrorMasker(logger),
-    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
+    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here. Nor do cache
+    // hints (no field declares one, no response cache exists): the cache-control plugin would wrap every field resolver.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(logger, metrics),
       tracingPlugin(definition.service),
       rejectNulCharactersPlugin(),
@@ -67,23 +69,24 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  const http = createGraphQLHttpServer<TContext>({
+  const http = await createGraphQLServer<TContext>({
     apollo,
-    context: async (req, requestId) =>
+    logger,
+    context: async (req, { requestId }) =>
       definition.createContext(db, {
-        identity: identityOf(req, options.sharedSecret, definition.service),
+        identity: await identityOf(req, options.sharedSecret, definition.service),
         federation: options.federation,
         requestId,
       }),
     routes: {
-      "GET /health": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.service }),
+      "GET /health": async () => ({ status: "ok", service: definition.service }),
       ...(options.metrics === false ? {} : { "GET /metrics": metrics.route }),
     },
   });
   return { apollo, http, schema, metrics };
 }
 
-function identityOf(req: IncomingMessage, secret: string, service: string) {
+function identityOf(req: IncomingMessage, secret: string, service: string): Promise<Identity | null> {
   const header = req.headers[IDENTITY_HEADER];
   return verifyIdentity(Array.isArray(header) ? header[0] : header, secret, service);
 }

@@ -1,0 +1,57 @@
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { currentRequestSignal } from "@newsfed/kit/http";
+import { Agent, request } from "undici";
+
+type Fetcher = RemoteGraphQLDataSource["fetcher"];
+type RawHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * The gateway's connections to the subgraphs: kept alive (a new TCP connection per fetch costs about 1.4× the CPU on
+ * both sides), up to 32 per subgraph, no pipelining (head-of-line blocking, and undici never pipelines POSTs anyway).
+ * Idle sockets close after 10 s, well before the subgraphs' own 72 s keep-alive timeout, so the gateway never reuses
+ * a socket the subgraph is closing.
+ */
+export function subgraphAgent(): Agent {
+  return new Agent({ connections: 32, pipelining: 1, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
+}
+
+/**
+ * RemoteGraphQLDataSource's fetcher on undici's `request()`: about half the gateway CPU per subgraph call of any
+ * WHATWG `fetch` (global fetch, undici's fetch, make-fetch-happen), whose Request/Response/stream objects dominate.
+ * A fetch is aborted after `timeoutMs` or as soon as the client of the request it serves goes away.
+ */
+export function undiciFetcher(dispatcher: Agent, timeoutMs: number): Fetcher {
+  const fetcher = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const client = currentRequestSignal();
+    const response = await request(url, {
+      method: (init.method ?? "POST") as "POST",
+      headers: init.headers,
+      body: init.body,
+      dispatcher,
+      signal: client ? AbortSignal.any([timeout, client]) : timeout,
+    });
+    // Read the whole body even for an error status, so the connection goes back to the pool.
+    return fetcherResponse(url, response.statusCode, response.headers, await response.body.text());
+  };
+  return fetcher as unknown as Fetcher;
+}
+
+/** Just what RemoteGraphQLDataSource reads from a response: ok, status, headers.get, json(), text(). */
+function fetcherResponse(url: string, status: number, raw: RawHeaders, text: string) {
+  const header = (name: string) => {
+    const value = raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  };
+  return {
+    url,
+    status,
+    statusText: "",
+    ok: status >= 200 && status < 300,
+    redirected: false,
+    bodyUsed: true,
+    headers: { get: header, has: (name: string) => header(name) !== null },
+    text: async () => text,
+    json: async () => JSON.parse(text) as unknown,
+  };
+}
