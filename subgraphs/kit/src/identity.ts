@@ -1,4 +1,7 @@
+import { webcrypto } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
+
+type CryptoKey = webcrypto.CryptoKey;
 
 /** Who is calling, as the gateway verified it from the bearer token. */
 export interface Identity {
@@ -25,7 +28,7 @@ function hmacKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
   let key = keys.get(id);
   if (!key) {
     const raw = new TextEncoder().encode(secret);
-    key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+    key = webcrypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, [usage]);
     keys.set(id, key);
   }
   return key;
