@@ -15,10 +15,6 @@ import { SUBGRAPH_DEFINITIONS } from "../helpers/subgraph-definitions.js";
 // statement it was running for that request instead of letting PostgreSQL finish it for nobody. A test-only trigger
 // makes inserting an organization sleep ten minutes; each test waits (without timing anything) until the statement
 // is seen sleeping, gives up on the request, then waits until it is gone: with no cancellation, it would not be.
-if (!process.env.TEST_DATABASE_URL) {
-  throw new Error("TEST_DATABASE_URL is not set: run `scripts/with-postgres.sh npx -y pnpm@12.4.2 test:postgres`");
-}
-
 type Database = Awaited<ReturnType<typeof openSeededDatabase>>;
 let database: Database;
 let subgraph: { apollo: { stop(): Promise<void> }; http: GraphQLHttpServer };

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, type GraphQLScalarTypeConfig, type ValueNode } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, print, type GraphQLScalarTypeConfig, type ValueNode } from "graphql";
 import { GraphQLDateTime, GraphQLLocalDate } from "graphql-scalars";
 
 type Config<TInternal, TExternal> = GraphQLScalarTypeConfig<TInternal, TExternal>;
@@ -17,11 +17,12 @@ interface Definition<TExternal> {
  */
 function scalarFrom<TInternal, TExternal>(base: GraphQLScalarType, definition: Definition<TExternal>) {
   const config = base.toConfig() as Config<TInternal, unknown>;
-  const userInput = (parse: () => TInternal): TInternal => {
+  // The refused value is quoted in the message: a gateway finds the argument it came from by that string.
+  const userInput = (value: unknown, parse: () => TInternal): TInternal => {
     try {
       return parse();
     } catch (error) {
-      throw new GraphQLError(`${definition.expected} (${(error as Error).message})`, {
+      throw new GraphQLError(`${definition.expected}, got ${JSON.stringify(value)} (${(error as Error).message})`, {
         extensions: { code: "BAD_USER_INPUT" },
       });
     }
@@ -31,8 +32,9 @@ function scalarFrom<TInternal, TExternal>(base: GraphQLScalarType, definition: D
     name: definition.name,
     description: definition.description,
     serialize: definition.serialize,
-    parseValue: (value) => userInput(() => config.parseValue!(value)),
-    parseLiteral: (ast: ValueNode, variables) => userInput(() => config.parseLiteral!(ast, variables)),
+    parseValue: (value) => userInput(value, () => config.parseValue!(value)),
+    parseLiteral: (ast: ValueNode, variables) =>
+      userInput(ast.kind === Kind.STRING ? ast.value : print(ast), () => config.parseLiteral!(ast, variables)),
   });
 }
 
