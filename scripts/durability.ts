@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     targets: { type: "string", default: "articles,officials,policy,postgres" },
     "base-port": { type: "string" },
     json: { type: "string" },
+    log: { type: "string" },
     "keep-data": { type: "boolean", default: false },
   },
 });
@@ -204,6 +205,7 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
+  if (args.log) writeFileSync(args.log, stack.output());
   say("stopping the stack");
   await stack.stop({ keepData: args["keep-data"] });
 }

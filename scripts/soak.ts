@@ -43,6 +43,7 @@ const { values: args } = parseArgs({
     sample: { type: "string", default: "5" },
     "base-port": { type: "string" },
     json: { type: "string" },
+    log: { type: "string" },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -352,6 +353,7 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
+  if (args.log) writeFileSync(args.log, stack.output());
   say("stopping the stack");
   await stack.stop();
 }

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from "graphql";
+import { databaseUnavailability } from "./db/errors.js";
 import type { Logger } from "./observability/logger.js";
 
 // A subgraph error without a deliberate code reaches the gateway as DOWNSTREAM_SERVICE_ERROR, with its raw message.
@@ -9,14 +10,33 @@ const MASKED_CODES = new Set(["INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR
 /**
  * Apollo `formatError`: errors a resolver threw on purpose carry a code (BAD_USER_INPUT, FORBIDDEN, …) and pass
  * through; anything else is a bug or an infrastructure failure whose message may hold SQL or internals, so the
- * client gets a generic message (with its path) and the log gets the real error.
+ * client gets a generic message (with its path) and the log gets the real error. A database that cannot be reached
+ * or did not answer in time is no bug: the field is unavailable for now, SUBGRAPH_UNAVAILABLE like a service that is
+ * down (clients retry it; a write whose outcome is unknown is retried safely with its idempotency key).
  */
 export const internalErrorMasker =
   (logger: Logger) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== undefined && !MASKED_CODES.has(String(code))) return formatted;
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, "internal error");
+    const cause = unwrapResolverError(error);
+    const unavailable = databaseUnavailability(cause);
+    if (unavailable) {
+      logger.warn({ err: cause, path: formatted.path }, `database ${unavailable}`);
+      return {
+        message:
+          unavailable === "timeout"
+            ? "This service's database did not answer in time; retry later."
+            : "This service cannot reach its database right now; retry later.",
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: {
+          code: "SUBGRAPH_UNAVAILABLE",
+          ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
+        },
+      };
+    }
+    logger.error({ err: cause, path: formatted.path }, "internal error");
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),
