@@ -12,7 +12,9 @@ import { createMetricsServer } from "../../gateway/src/observability/metrics-ser
 
 const SECRET_32 = "0123456789abcdef0123456789abcdef";
 const STRICT = { JWT_SECRET: SECRET_32, GATEWAY_SHARED_SECRET: `${SECRET_32}-shared` };
-const subgraphConfig = (env: NodeJS.ProcessEnv) => parseConfig("officials", subgraphConfigSchema("officials"), env);
+// A subgraph needs a database URL (`pnpm start` sets it); these tests are about the other settings.
+const subgraphConfig = (env: NodeJS.ProcessEnv) =>
+  parseConfig("officials", subgraphConfigSchema("officials"), { DATABASE_URL: "postgres://localhost/newsfed", ...env });
 
 describe("gateway configuration", () => {
   it("holds every NODE_ENV but development and test to production rules", () => {

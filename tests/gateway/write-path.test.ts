@@ -65,9 +65,12 @@ describe("creates that are safe to retry", () => {
 describe("the audit trail", () => {
   it("records the input fields a write set, never other keys the caller's object carried", async () => {
     const history = dataOf<{ event: { history: { edges: { node: { action: string; actor: string; fields: string[] } }[] } } }>(
-      await fed.query(`query($id: ID!) { event(id: $id) { history { edges { node { action actor fields } } } } }`, {
-        id: SEED.putrajayaMeeting,
-      }),
+      // Read with the editor's token: actors are `redacted` without `audit:read` (decision 0008).
+      await fed.query(
+        `query($id: ID!) { event(id: $id) { history { edges { node { action actor fields } } } } }`,
+        { id: SEED.putrajayaMeeting },
+        { token },
+      ),
     );
     const created = history.event.history.edges.at(-1)!.node;
     expect(created.action).toBe("CREATED");

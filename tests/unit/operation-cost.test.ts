@@ -22,9 +22,9 @@ function nestedHops(hops: number): string {
 
 describe("operation cost", () => {
   it("prices the documented operations as docs/PARTNERS.md says", () => {
-    expect(measure(example("OfficialsInCybersecurityArticles"))).toMatchObject({ depth: 8, cost: 1386 });
+    expect(measure(example("OfficialsInCybersecurityArticles"))).toMatchObject({ depth: 8, cost: 1511 });
     expect(measure(example("OfficialTimeline")).cost).toBe(292);
-    expect(measure(example("CountryOverview")).cost).toBe(256);
+    expect(measure(example("CountryOverview")).cost).toBe(266);
     expect(measure(example("SearchArticles"), { first: 100 })).toMatchObject({ depth: 4, cost: 1001 });
     expect(measure(CONTRACT_EXAMPLE.replace("articles(first: 5", "articles(first: 20"))).toMatchObject({ depth: 8, cost: 5441 });
     expect(measure(CONTRACT_EXAMPLE.replace("articles(first: 5", "articles(first: 100")).cost).toBe(27201);
