@@ -210,3 +210,33 @@ describe(`fuzzing the gateway (seed ${SEED_VALUE})`, () => {
       }
   });
 });
+
+describe("retries racing the write they retry", () => {
+  it("concurrent creates with one idempotency key make one entity, and every answer names it", async () => {
+    const input = { name: "Fuzz Ministry of Races", kind: "MINISTRY", idempotencyKey: `fuzz-race-${SEED_VALUE}` };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        graphql(
+          "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { code } } }",
+          { input },
+          bearer.editor,
+        ),
+      ),
+    );
+    const ids = new Set(answers.map((answer) => answer.data?.createOrganization?.organization?.id));
+    expect(answers.map((answer) => answer.data?.createOrganization?.userErrors)).toEqual(Array(8).fill([]));
+    expect(ids.size).toBe(1);
+    const named = await graphql(`
+      {
+        organizations(first: 100, filter: { search: "Races" }) {
+          edges {
+            node {
+              name
+            }
+          }
+        }
+      }
+    `);
+    expect(named.data.organizations.edges.filter((e: any) => e.node.name === input.name)).toHaveLength(1);
+  });
+});

@@ -541,6 +541,18 @@ export function attackCases(random: () => number): FuzzCase[] {
       [],
       "editor",
     ),
+    post("50,000 unknown input fields", {
+      query: "query($f: ArticleFilterInput) { articles(filter: $f) { totalCount } }",
+      variables: { f: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i])) },
+    }),
+    post("100,000 unused variables", {
+      query: "{ __typename }",
+      variables: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`v${i}`, "x"])),
+    }),
+    post("a list of 100,000 country codes in a filter", {
+      query: "query($c: String) { officials(filter: { countryCode: $c }) { totalCount } }",
+      variables: { c: Array.from({ length: 100_000 }, () => "MY") },
+    }),
     post("directives 51", { query: `{ ${Array.from({ length: 51 }, () => "__typename @include(if: true)").join(" ")} }` }),
     post("introspection, deep", {
       query: `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`,
