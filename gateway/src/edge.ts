@@ -2,6 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from "@apol
 import type { GraphQLFormattedError } from "graphql";
 import { promoteEdgeCodes } from "./limits/error-codes.js";
 import { nullVariablesPlugin } from "./limits/null-variables.js";
+import { operationResolutionPlugin } from "./limits/operation-resolution.js";
 import { DEFAULT_LIMITS, operationLimitsPlugin, parseLimits, type OperationLimits } from "./limits/operation-limits.js";
 import { rateLimitPlugin } from "./rate-limit/rate-limit-plugin.js";
 import { memoryRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
@@ -33,12 +34,19 @@ export function edgeServerOptions(
   };
 }
 
-/** The edge's plugins, in the order their refusals win: rate limit, then operation limits, then null variables. */
+/**
+ * The edge's plugins, in the order their refusals win: rate limit, then an operation that cannot be resolved, then
+ * operation limits, then null variables.
+ */
 export function edgePlugins<TContext extends BaseContext>(options: EdgeOptions): ApolloServerPlugin<TContext>[] {
   const plugins: ApolloServerPlugin<TContext>[] = [];
   const rate = options.rateLimit;
   if (rate && rate.perMinute > 0)
     plugins.push(rateLimitPlugin(rate.limiter ?? memoryRateLimiter(rate.perMinute), { exempt: rate.exempt }) as never);
-  plugins.push(operationLimitsPlugin({ ...DEFAULT_LIMITS, ...options.limits }), nullVariablesPlugin());
+  plugins.push(
+    operationResolutionPlugin(),
+    operationLimitsPlugin({ ...DEFAULT_LIMITS, ...options.limits }),
+    nullVariablesPlugin(),
+  );
   return plugins;
 }
