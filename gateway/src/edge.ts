@@ -2,6 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from "@apol
 import type { GraphQLFormattedError } from "graphql";
 import { promoteEdgeCodes } from "./limits/error-codes.js";
 import { nullVariablesPlugin } from "./limits/null-variables.js";
+import { variableValuesPlugin } from "./limits/variable-values.js";
 import { operationResolutionPlugin } from "./limits/operation-resolution.js";
 import { DEFAULT_LIMITS, operationLimitsPlugin, parseLimits, type OperationLimits } from "./limits/operation-limits.js";
 import { rateLimitPlugin } from "./rate-limit/rate-limit-plugin.js";
@@ -36,7 +37,7 @@ export function edgeServerOptions(
 
 /**
  * The edge's plugins, in the order their refusals win: rate limit, then an operation that cannot be resolved, then
- * operation limits, then null variables.
+ * operation limits, then too many variable values, then null variables.
  */
 export function edgePlugins<TContext extends BaseContext>(options: EdgeOptions): ApolloServerPlugin<TContext>[] {
   const plugins: ApolloServerPlugin<TContext>[] = [];
@@ -46,6 +47,7 @@ export function edgePlugins<TContext extends BaseContext>(options: EdgeOptions):
   plugins.push(
     operationResolutionPlugin(),
     operationLimitsPlugin({ ...DEFAULT_LIMITS, ...options.limits }),
+    variableValuesPlugin(),
     nullVariablesPlugin(),
   );
   return plugins;

@@ -1,6 +1,6 @@
 import { createGatewayServer } from "@newsfed/gateway";
 import { databaseUnavailability } from "@newsfed/kit/db";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { SUBGRAPHS } from "@newsfed/kit/services";
 import { createSubgraphServer, NO_FEDERATION } from "@newsfed/kit/subgraph";
@@ -61,9 +61,9 @@ describe("a subgraph whose database cannot be reached", () => {
         expect(answer.text).not.toMatch(/ECONNREFUSED|INTERNAL_SERVER_ERROR|select /i);
       }
     } finally {
-      await closeServer(gateway.http);
+      await closeGracefully(gateway.http);
       await gateway.apollo.stop();
-      await closeServer(subgraph.http);
+      await closeGracefully(subgraph.http);
       await subgraph.apollo.stop();
       await pool.end();
     }

@@ -91,3 +91,26 @@ describe("a document nested beyond the parser's stack", () => {
     expect(fetches()).toBe(0);
   });
 });
+
+describe("variables with very many values (50,000 unknown input fields exhausted the gateway's heap)", () => {
+  it("are refused before coercion with 400 VARIABLES_TOO_LARGE, nothing fetched", async () => {
+    const filter = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
+    const answer = await fed.request("query($f: ArticleFilterInput) { articles(filter: $f) { totalCount } }", { f: filter });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining("at most 10000 values"),
+        extensions: { code: "VARIABLES_TOO_LARGE" },
+      }),
+    ]);
+    expect(fetches()).toBe(0);
+  });
+
+  it("a few unknown fields are still named one by one by validation", async () => {
+    const answer = await fed.request("query($f: ArticleFilterInput) { articles(filter: $f) { totalCount } }", {
+      f: { nonsense: 1 },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.message).toContain('"nonsense"');
+  });
+});

@@ -1,5 +1,5 @@
 import { createGatewayServer, type GatewayOptions } from "@newsfed/gateway";
-import { closeServer, listen } from "@newsfed/kit/http";
+import { closeGracefully, listen } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { createSubgraphServer, type FederationClient, httpFederationClient } from "@newsfed/kit/subgraph";
 import { openSeededDatabases, StatementLog } from "./databases.js";
@@ -41,12 +41,12 @@ export async function startHttpFederation(gatewayOptions: Partial<GatewayOptions
       });
       closers.push(() => subgraph.apollo.stop());
       subgraphUrls[name] = `${await listen(subgraph.http, 0)}/graphql`;
-      closers.push(() => closeServer(subgraph.http));
+      closers.push(() => closeGracefully(subgraph.http));
     }
     const gateway = await createGatewayServer({ ...gatewayOptions, subgraphUrls });
     closers.push(() => gateway.apollo.stop());
     const url = await listen(gateway.http, 0);
-    closers.push(() => closeServer(gateway.http));
+    closers.push(() => closeGracefully(gateway.http));
     gatewayClient = httpFederationClient(`${url}/graphql`, 30_000);
     return { url, subgraphUrls, statements, close };
   } catch (error) {
