@@ -52,6 +52,8 @@ export interface TestFederation {
     options?: QueryOptions,
   ): Promise<GraphQLResult<TData>>;
   statements: Record<ServiceName, StatementLog>;
+  /** Each subgraph's database, as its own role (for bulk fixtures such as the synthetic dataset, and EXPLAIN). */
+  databaseUrls: Record<ServiceName, string>;
   /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
   context<TName extends ServiceName>(
     name: TName,
@@ -106,6 +108,7 @@ export async function startFederation(): Promise<TestFederation> {
   gatewayQuery = (query, variables) => run(query, variables) as never;
   return {
     statements,
+    databaseUrls: opened.urls,
     sources,
     query: run,
     context: (name, runtime) => contexts[name]({ identity: null, federation, ...runtime }) as never,

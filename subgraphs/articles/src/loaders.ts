@@ -15,6 +15,7 @@ export function createLoaders(repo: ArticleRepo, db: ArticlesDb) {
   const articlesLinkedTo = (kind: LinkKind) => pageLoader((ids, args: ArticlePageArgs) => repo.page(ids, args, kind));
   return {
     changes: changeLoaders(db, changes),
+    articles: pageLoader((groups, args: ArticlePageArgs) => repo.page(groups, args)),
     articleById: rowLoader(
       (ids) => repo.byIds(ids),
       (row) => row.id,

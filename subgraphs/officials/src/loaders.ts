@@ -6,6 +6,8 @@ import type { CountryRepo } from "./country/country.repo.js";
 import type { OfficialFilter, OfficialRepo } from "./official/official.repo.js";
 import type { OrganizationRepo } from "./organization/organization.repo.js";
 
+type OrganizationPageArgs = Parameters<OrganizationRepo["page"]>[0];
+
 export interface Repos {
   officials: OfficialRepo;
   organizations: OrganizationRepo;
@@ -16,6 +18,14 @@ export interface Repos {
 export function createLoaders(repos: Repos, db: OfficialsDb) {
   return {
     changes: changeLoaders(db, changes),
+    // Top-level lists, per distinct arguments: aliases asking for the same page share one statement.
+    officials: pageLoader((groups, args: { first: number; after?: string | null; filter?: OfficialFilter; count?: boolean }) =>
+      repos.officials.page(groups, "all", args),
+    ),
+    organizations: pageLoader((_groups, args: OrganizationPageArgs) => repos.organizations.page(args)),
+    countries: pageLoader((_groups, args: { first: number; after?: string | null; count?: boolean }) =>
+      repos.countries.page(args),
+    ),
     officialById: rowLoader(
       (ids) => repos.officials.byIds(ids),
       (row) => row.id,

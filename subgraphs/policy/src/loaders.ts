@@ -14,6 +14,9 @@ export interface Repos {
 export function createLoaders(repos: Repos, db: PolicyDb) {
   return {
     changes: changeLoaders(db, changes),
+    // Top-level lists, per distinct arguments: aliases asking for the same page share one statement.
+    initiatives: pageLoader((groups, args: InitiativePageArgs) => repos.initiatives.page(groups, "all", args)),
+    events: pageLoader((groups, args: EventPageArgs) => repos.events.page(groups, "all", args)),
     initiativeById: rowLoader(
       (ids) => repos.initiatives.byIds(ids),
       (row) => row.id,

@@ -22,6 +22,8 @@ export interface ArticlePageArgs {
   after?: string | null | undefined;
   filter?: ArticleFilter | null | undefined;
   orderBy?: ArticleOrderName | null | undefined;
+  /** Count every match for `totalCount` (default true); see KeysetRequest.count. */
+  count?: boolean | undefined;
 }
 
 const ORDERS: Record<ArticleOrderName, KeysetOrder> = {
@@ -103,7 +105,7 @@ export class ArticleRepo {
     // Whole days in UTC, whatever the server session's time zone: [from 00:00Z, to + 1 day 00:00Z).
     if (filter.from) conditions.push(sql`a.published_at >= (${filter.from}::date)::timestamp at time zone 'UTC'`);
     if (filter.to) conditions.push(sql`a.published_at < (${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
-    if (filter.theme) conditions.push(sql`${filter.theme} = any(a.themes)`);
+    if (filter.theme) conditions.push(sql`a.themes @> array[${filter.theme}]::text[]`);
     if (filter.officialId) conditions.push(linked("OFFICIAL", filter.officialId));
     if (filter.organizationId) conditions.push(linked("ORGANIZATION", filter.organizationId));
     if (filter.initiativeId) conditions.push(linked("INITIATIVE", filter.initiativeId));
@@ -120,6 +122,7 @@ export class ArticleRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
     });
   }
 

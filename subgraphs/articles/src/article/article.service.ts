@@ -47,8 +47,9 @@ export class ArticleService {
   }
 
   async list(args: ArticlePageArgs): Promise<Connection<ArticleRow>> {
-    const pages = await this.repo.page([""], args);
-    return toConnection(pages.get("")!, (ids) => this.loaders.articleById.loadMany(ids));
+    // Through the request's page loader: aliases asking for the same page share one statement.
+    const page = await this.loaders.articles(args).load("");
+    return toConnection(page, (ids) => this.loaders.articleById.loadMany(ids));
   }
 
   /** Articles about one official / initiative / country / event: one statement per batch of parents. */

@@ -33,7 +33,7 @@ export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
   /** Told about errors of idle server connections (they are replaced, not fatal); e.g. to log them. */
   onConnectionError?: ((error: Error) => void) | undefined;
   /** Called with every SQL statement sent, for tracing and statement-count tests. */
-  onStatement?: ((sql: string) => void) | undefined;
+  onStatement?: ((sql: string, params: unknown[]) => void) | undefined;
 }
 
 export interface OpenDatabase<TSchema extends Record<string, unknown>> {
@@ -49,7 +49,9 @@ export interface OpenDatabase<TSchema extends Record<string, unknown>> {
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: DatabaseOptions<TSchema>,
 ): Promise<OpenDatabase<TSchema>> {
-  const logger: Logger | undefined = options.onStatement ? { logQuery: (query) => options.onStatement!(query) } : undefined;
+  const logger: Logger | undefined = options.onStatement
+    ? { logQuery: (query, params) => options.onStatement!(query, params) }
+    : undefined;
   const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: options.url,

@@ -15,13 +15,14 @@ export class CountryRepo {
       .where(inArray(countries.code, [...codes]));
   }
 
-  page(args: { first: number; after?: string | null }) {
+  page(args: { first: number; after?: string | null; count?: boolean | undefined }) {
     return keysetPages(this.db, {
       source: sql`select '' as group_key, code as sort_key, code as id from ${countries}`,
       order: BY_CODE,
       groups: [""],
       first: args.first,
       after: args.after,
+      count: args.count,
     });
   }
 

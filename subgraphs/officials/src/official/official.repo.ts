@@ -38,7 +38,7 @@ export class OfficialRepo {
   page(
     groups: readonly string[],
     grouping: OfficialGrouping,
-    args: { first: number; after?: string | null; filter?: OfficialFilter },
+    args: { first: number; after?: string | null; filter?: OfficialFilter; count?: boolean | undefined },
   ) {
     const filter = args.filter ?? {};
     const query = searchQuery("simple", filter.search);
@@ -66,6 +66,7 @@ export class OfficialRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
     });
   }
 

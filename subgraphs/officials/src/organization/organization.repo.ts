@@ -34,7 +34,7 @@ export class OrganizationRepo {
     return tx.delete(organizations).where(eq(organizations.id, id));
   }
 
-  page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {
+  page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null; count?: boolean | undefined }) {
     const filter = args.filter ?? {};
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
@@ -49,6 +49,7 @@ export class OrganizationRepo {
       groups: [""],
       first: args.first,
       after: args.after,
+      count: args.count,
     });
   }
 }

@@ -1,6 +1,7 @@
-import { ConnectionArgs, connectionType } from "@newsfed/kit/graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { ConnectionArgs, asksFor, connectionType } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";
 import type { OrganizationRow } from "../db/schema.js";
@@ -42,8 +43,9 @@ export class OrganizationResolver {
     @Arg("filter", () => OrganizationFilterInput, { nullable: true, description: "Conditions the organizations must meet." })
     filter: OrganizationFilterInput | null,
     @Ctx() ctx: OfficialsContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.organizations.list({ ...page, filter });
+    return ctx.organizations.list({ ...page, filter, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => Country, {

@@ -14,7 +14,7 @@ export class OrganizationService {
   readonly writes: EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx>;
 
   constructor(
-    private readonly repo: OrganizationRepo,
+    repo: OrganizationRepo,
     references: ReferenceRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
@@ -36,7 +36,7 @@ export class OrganizationService {
   }
 
   async list(args: PageArgs<OrganizationFilter>): Promise<Connection<OrganizationRow>> {
-    const pages = await this.repo.page(args);
-    return toConnection(pages.get("")!, (ids) => this.loaders.organizationById.loadMany(ids));
+    const page = await this.loaders.organizations(args).load("");
+    return toConnection(page, (ids) => this.loaders.organizationById.loadMany(ids));
   }
 }

@@ -19,6 +19,8 @@ export interface EventPageArgs {
   first: number;
   after?: string | null | undefined;
   filter?: EventFilter | null | undefined;
+  /** Count every match for `totalCount` (default true); see KeysetRequest.count. */
+  count?: boolean | undefined;
 }
 
 // Newest first: the order a newsroom reads a timeline in.
@@ -110,6 +112,7 @@ export class EventRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
     });
   }
 

@@ -13,7 +13,7 @@ export class EventService {
   readonly writes: EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx>;
 
   constructor(
-    private readonly repo: EventRepo,
+    repo: EventRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<PolicyTx>,
@@ -31,8 +31,8 @@ export class EventService {
   }
 
   async list(args: EventPageArgs): Promise<Connection<EventRow>> {
-    const pages = await this.repo.page([""], "all", args);
-    return toConnection(pages.get("")!, (ids) => this.loaders.eventById.loadMany(ids));
+    const page = await this.loaders.events(args).load("");
+    return toConnection(page, (ids) => this.loaders.eventById.loadMany(ids));
   }
 
   /** Events an official took part in, or that involved a country: one statement per batch of parents. */

@@ -17,6 +17,8 @@ export interface InitiativePageArgs {
   first: number;
   after?: string | null | undefined;
   filter?: InitiativeFilter | null | undefined;
+  /** Count every match for `totalCount` (default true); see KeysetRequest.count. */
+  count?: boolean | undefined;
 }
 
 const BY_NAME: KeysetOrder = { name: "initiatives:name", sortType: "text", direction: "asc" };
@@ -53,7 +55,7 @@ export class InitiativeRepo {
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`i.search @@ ${query}`);
     if (filter.countryCode) conditions.push(sql`i.country_code = ${filter.countryCode.toUpperCase()}`);
-    if (filter.theme) conditions.push(sql`${filter.theme} = any(i.themes)`);
+    if (filter.theme) conditions.push(sql`i.themes @> array[${filter.theme}]::text[]`);
     if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
     if (grouping !== "all") conditions.push(sql`${GROUP_KEY[grouping]} = any(${sql.param([...groups])}::text[])`);
     const from =
@@ -66,6 +68,7 @@ export class InitiativeRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
     });
   }
 

@@ -13,7 +13,7 @@ export class InitiativeService {
   readonly writes: EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx>;
 
   constructor(
-    private readonly repo: InitiativeRepo,
+    repo: InitiativeRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<PolicyTx>,
@@ -31,8 +31,7 @@ export class InitiativeService {
   }
 
   async list(args: InitiativePageArgs): Promise<Connection<InitiativeRow>> {
-    const pages = await this.repo.page([""], "all", args);
-    return this.connection(pages.get("")!);
+    return this.connection(await this.loaders.initiatives(args).load(""));
   }
 
   /** Initiatives an official champions, led by an organization, or of a country: one statement per batch. */
