@@ -62,7 +62,7 @@ const CASES: Case[] = [
     query: `{ articles(first: 10, filter: { ${filter}: "${
       { officialId: OFFICIAL, organizationId: ORGANIZATION, initiativeId: INITIATIVE, eventId: EVENT, countryCode: "MY" }[filter]
     }" }) { ${page} } }`,
-    uses: [["article_links_ref_idx", "article_links_pkey"]],
+    uses: [["article_links_ref_idx", "article_links_article_id_kind_ref_id_pk"]],
   })),
   {
     name: "an official's, organization's, initiative's, event's and country's articles, and mention counts",
@@ -79,8 +79,8 @@ const CASES: Case[] = [
   {
     name: "an article's links, mentions and history",
     service: "articles",
-    query: `{ articles(first: 5) { edges { node { mentions { text } officials { id } history(first: 5) { totalCount } } } } }`,
-    uses: ["article_links_pkey", "mentions_article_idx", "changes_entity_idx"],
+    query: `{ articles(first: 5) { edges { node { mentions { surfaceText } officials { id } history(first: 5) { totalCount } } } } }`,
+    uses: ["article_links_article_id_kind_ref_id_pk", "mentions_article_idx", "changes_entity_idx"],
   },
   // officials
   {
@@ -139,7 +139,7 @@ const CASES: Case[] = [
     }`,
     uses: ["organizations_search_idx", "organizations_country_idx", "organizations_kind_idx"],
   },
-  { name: "countries, by code", service: "officials", query: `{ countries(first: 10) { ${page} } }`, uses: ["countries_pkey"] },
+  { name: "countries, by code", service: "officials", query: `{ countries(first: 10) { totalCount edges { node { code } } } }`, uses: ["countries_pkey"] },
   // policy
   {
     name: "initiatives, by name",
@@ -175,8 +175,8 @@ const CASES: Case[] = [
       "events_kind_idx",
       ["events_last_day_idx", "events_start_idx"],
       "events_start_idx",
-      ["participants_official_idx", "event_participants_pkey"],
-      ["event_countries_country_idx", "event_countries_pkey"],
+      ["participants_official_idx", "event_participants_event_id_official_id_pk"],
+      ["event_countries_country_idx", "event_countries_event_id_country_code_pk"],
     ],
   },
   {
