@@ -12,6 +12,9 @@ const schema = z
     ...Object.fromEntries(SUBGRAPHS.map((service) => [service.urlEnv, optionalString()])),
     INTROSPECTION: z.enum(["true", "false"]).default("true"),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    // Anonymous reads answered from the gateway's response cache (see response-cache.ts); false turns it off.
+    RESPONSE_CACHE: z.enum(["true", "false"]).default("true"),
+    RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(5),
     SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
     JWT_SECRET: optionalString(),
     JWT_JWKS_URL: optionalString(),
@@ -45,6 +48,7 @@ const schema = z
     host: env.HOST,
     introspection: env.INTROSPECTION === "true",
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    responseCache: env.RESPONSE_CACHE === "true" ? { ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS } : (false as const),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
     subgraphUrls: Object.fromEntries(

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, Server } from "node:http";
 import { ApolloGateway, type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "@newsfed/kit/errors";
 import { createGraphQLHttpServer } from "@newsfed/kit/http";
@@ -14,6 +15,7 @@ import { IdentityForwardingDataSource } from "./auth/identity-forwarding.js";
 import { mutationScopes } from "./auth/mutation-scopes.js";
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, signDevelopmentToken, type TokenVerifierOptions } from "./auth/tokens.js";
 import { ResilientDataSource } from "./resilient-data-source.js";
+import { responseCache, type ResponseCacheOptions } from "./response-cache.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "@newsfed/kit/services";
 
@@ -28,6 +30,11 @@ export interface GatewayOptions {
   sharedSecret?: string;
   introspection?: boolean;
   subgraphTimeoutMs?: number;
+  /**
+   * Cache anonymous reads (RESPONSE_CACHE, RESPONSE_CACHE_TTL_SECONDS: on, 5 s, for the gateway process); off when
+   * omitted, so in-process tests that write fixtures past the gateway read what they wrote.
+   */
+  responseCache?: ResponseCacheOptions | false;
   supergraphSdl?: string;
   /** Serve the offline IDE on GET /graphql for browsers (default true). */
   ide?: boolean;
@@ -87,6 +94,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       authorizationPlugin((field) => scopes.get(field)),
       observabilityPlugin<GatewayContext>(logger, metrics),
       rejectNulCharactersPlugin<GatewayContext>(),
+      // Subgraph cache hints feed the response cache only; clients are not told to cache (writes could not reach them).
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(options.responseCache ? responseCache<GatewayContext>(options.responseCache) : []),
     ],
     // main.ts's shutdown drains HTTP first, then stops Apollo; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,

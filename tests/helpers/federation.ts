@@ -23,7 +23,8 @@ class InProcessDataSource implements GraphQLDataSource {
     private readonly federation: FederationClient,
   ) {}
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
     this.fetches += 1;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
     const identity = verifyIdentity(
@@ -36,6 +37,11 @@ class InProcessDataSource implements GraphQLDataSource {
       { query: request.query!, variables: request.variables, operationName: request.operationName },
       { contextValue: this.createContext({ identity, federation: this.federation }) as BaseContext },
     );
+    // The subgraph's cache hint restricts the operation's cache policy, as RemoteGraphQLDataSource does over HTTP.
+    if ("incomingRequestContext" in options) {
+      const maxAge = /max-age=(\d+)/.exec(response.http.headers.get("cache-control") ?? "")?.[1];
+      options.incomingRequestContext.overallCachePolicy.restrict({ maxAge: maxAge ? Number(maxAge) : 0 });
+    }
     return singleResult(response) as GatewayGraphQLResponse;
   }
 }
@@ -69,7 +75,7 @@ export interface TestFederation {
 }
 
 /** The real gateway (committed supergraph, real query planner, real auth) over the three subgraphs in-process: no ports. */
-export async function startFederation(): Promise<TestFederation> {
+export async function startFederation(options: { responseCache?: { ttlSeconds: number } } = {}): Promise<TestFederation> {
   const statements = {} as Record<ServiceName, StatementLog>;
   const sources = {} as Record<ServiceName, InProcessDataSource>;
   const closers: (() => Promise<void>)[] = [];
@@ -99,6 +105,7 @@ export async function startFederation(): Promise<TestFederation> {
   const { apollo, contextFor } = await createGatewayServer({
     subgraphUrls: urls,
     buildService: ({ name }) => sources[name as ServiceName],
+    responseCache: options.responseCache,
   });
   const run = async (query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
     const headers = options.token ? { authorization: `Bearer ${options.token}` } : {};

@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb, ArticlesTx } from "../db/index.js";
 import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
 
@@ -40,10 +40,7 @@ export class ArticleRepo {
   constructor(private readonly db: ArticlesDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(articles))
-      .from(articles)
-      .where(inArray(articles.id, [...ids]));
+    return this.db.select(readColumns(articles)).from(articles).where(anyOf(articles.id, ids));
   }
 
   byContentHash(hash: string) {
@@ -58,16 +55,12 @@ export class ArticleRepo {
     return this.db
       .select()
       .from(articleLinks)
-      .where(inArray(articleLinks.articleId, [...articleIds]))
+      .where(anyOf(articleLinks.articleId, articleIds))
       .orderBy(asc(articleLinks.position));
   }
 
   mentionsOf(articleIds: readonly string[]) {
-    return this.db
-      .select()
-      .from(mentions)
-      .where(inArray(mentions.articleId, [...articleIds]))
-      .orderBy(asc(mentions.start));
+    return this.db.select().from(mentions).where(anyOf(mentions.articleId, articleIds)).orderBy(asc(mentions.start));
   }
 
   /** How often each entity of one kind is mentioned across all articles. */
@@ -75,7 +68,7 @@ export class ArticleRepo {
     return this.db
       .select({ refId: mentions.refId, count: sql<number>`count(*)::int` })
       .from(mentions)
-      .where(sql`${mentions.kind} = ${kind} and ${inArray(mentions.refId, [...refIds])}`)
+      .where(sql`${mentions.kind} = ${kind} and ${anyOf(mentions.refId, refIds)}`)
       .groupBy(mentions.refId);
   }
 

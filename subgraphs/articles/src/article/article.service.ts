@@ -16,14 +16,20 @@ const LINKED_BY: Record<LinkKind, keyof Loaders> = {
 
 /** Reads of articles, their links and mentions; writes go through the kit's one write path. */
 export class ArticleService {
-  readonly writes: EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite>;
+  private writer: EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite> | undefined;
+  private readonly makeWriter: () => EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite>;
 
   constructor(
     private readonly repo: ArticleRepo,
     private readonly loaders: Loaders,
     writeRuntime: WriteRuntime<ArticlesTx>,
   ) {
-    this.writes = new EntityWriter(articleWrites({ repo, loaders }), writeRuntime);
+    this.makeWriter = () => new EntityWriter(articleWrites({ repo, loaders }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */

@@ -35,6 +35,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     sharedSecret: config.sharedSecret,
     federation: httpFederationClient(config.gatewayUrl),
     logger,
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
   });
   shutdown.defer(() => apollo.stop());
   const url = await listen(http, config.port, config.host);

@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { cacheHintPlugin } from "./cache-hint.js";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "../errors.js";
 import type { FederationClient } from "./federation-client.js";
 import type { Database } from "../db/database.js";
@@ -38,6 +39,8 @@ export interface SubgraphServerOptions {
   sharedSecret: string;
   federation: FederationClient;
   logger?: Logger;
+  /** How long the gateway may cache an anonymous read (CACHE_MAX_AGE_SECONDS, default 5; 0: never). */
+  cacheMaxAgeSeconds?: number;
 }
 
 export async function createSubgraphServer<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
@@ -56,6 +59,9 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Cache hints come from one header per response (cacheHintPlugin), not from per-field hooks.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheHintPlugin(options.cacheMaxAgeSeconds ?? 5),
       observabilityPlugin(logger, metrics),
       tracingPlugin(definition.service),
       rejectNulCharactersPlugin(),

@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages } from "@newsfed/kit/db";
-import { inArray, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages } from "@newsfed/kit/db";
+import { sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
 import { countries } from "../db/schema.js";
 
@@ -9,10 +9,7 @@ export class CountryRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byCodes(codes: readonly string[]) {
-    return this.db
-      .select()
-      .from(countries)
-      .where(inArray(countries.code, [...codes]));
+    return this.db.select().from(countries).where(anyOf(countries.code, codes));
   }
 
   page(args: { first: number; after?: string | null; count?: boolean | undefined }) {

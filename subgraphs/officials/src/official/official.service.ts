@@ -18,7 +18,8 @@ export type PageArgs<TFilter> = {
 
 /** Reads of officials and their posts; writes go through the kit's one write path. */
 export class OfficialService {
-  readonly writes: EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx>;
+  private writer: EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx>;
 
   constructor(
     repo: OfficialRepo,
@@ -27,7 +28,13 @@ export class OfficialService {
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<OfficialsTx>,
   ) {
-    this.writes = new EntityWriter(officialWrites({ repo, references, loaders, federation: runtime.federation }), writeRuntime);
+    this.makeWriter = () =>
+      new EntityWriter(officialWrites({ repo, references, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */

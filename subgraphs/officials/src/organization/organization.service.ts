@@ -11,7 +11,8 @@ import { organizationWrites } from "./organization.writes.js";
 
 /** Reads of organizations; writes go through the kit's one write path. */
 export class OrganizationService {
-  readonly writes: EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx>;
+  private writer: EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx>;
 
   constructor(
     repo: OrganizationRepo,
@@ -20,10 +21,13 @@ export class OrganizationService {
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<OfficialsTx>,
   ) {
-    this.writes = new EntityWriter(
-      organizationWrites({ repo, references, loaders, federation: runtime.federation }),
-      writeRuntime,
-    );
+    this.makeWriter = () =>
+      new EntityWriter(organizationWrites({ repo, references, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */

@@ -10,7 +10,8 @@ import { eventWrites } from "./event.writes.js";
 
 /** Reads of events, their links and outcomes; writes go through the kit's one write path. */
 export class EventService {
-  readonly writes: EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx>;
+  private writer: EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx>;
 
   constructor(
     repo: EventRepo,
@@ -18,7 +19,12 @@ export class EventService {
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<PolicyTx>,
   ) {
-    this.writes = new EntityWriter(eventWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+    this.makeWriter = () => new EntityWriter(eventWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */

@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { champions, initiatives } from "../db/schema.js";
 
@@ -35,17 +35,14 @@ export class InitiativeRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(initiatives))
-      .from(initiatives)
-      .where(inArray(initiatives.id, [...ids]));
+    return this.db.select(readColumns(initiatives)).from(initiatives).where(anyOf(initiatives.id, ids));
   }
 
   championsOf(initiativeIds: readonly string[]) {
     return this.db
       .select()
       .from(champions)
-      .where(inArray(champions.initiativeId, [...initiativeIds]))
+      .where(anyOf(champions.initiativeId, initiativeIds))
       .orderBy(asc(champions.position), asc(champions.officialId));
   }
 

@@ -10,7 +10,8 @@ import { initiativeWrites } from "./initiative.writes.js";
 
 /** Reads of initiatives; writes go through the kit's one write path. */
 export class InitiativeService {
-  readonly writes: EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx>;
+  private writer: EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx>;
 
   constructor(
     repo: InitiativeRepo,
@@ -18,7 +19,12 @@ export class InitiativeService {
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<PolicyTx>,
   ) {
-    this.writes = new EntityWriter(initiativeWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+    this.makeWriter = () => new EntityWriter(initiativeWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */
