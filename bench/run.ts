@@ -166,7 +166,9 @@ async function measure(workload: Workload, target: Target, round: number, durati
     ...stackCpu(target.stack),
   };
   const completed = result.requests.total;
-  const perRequest = (delta: number) => (completed ? (1000 * delta) / completed : 0);
+  // Requests cut off in flight when the run ends were still sent and served by the subgraphs: count them too.
+  const sent = Math.max(completed, result.requests.sent);
+  const perRequest = (delta: number) => (sent ? (1000 * delta) / sent : 0);
   return {
     round,
     rps: result.requests.average,
@@ -174,7 +176,7 @@ async function measure(workload: Workload, target: Target, round: number, durati
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + bad,
     completed,
-    subgraphRequests: completed ? (after.requests - before.requests) / completed : 0,
+    subgraphRequests: sent ? (after.requests - before.requests) / sent : 0,
     cpu: {
       gateway: perRequest(after.gateway - before.gateway),
       subgraphs: perRequest(after.subgraphs - before.subgraphs),

@@ -5,12 +5,16 @@ import { createServer } from "node:net";
 /** Ticks per second of /proc's utime and stime. */
 const HZ = Number(execSync("getconf CLK_TCK").toString().trim());
 
-/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
-export function cpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system) a process has used so far; 0 once it is gone. With `children`, also what its exited
+ * children used (PostgreSQL's postmaster: backends that ended, e.g. when a pool closed an idle connection).
+ */
+export function cpuSeconds(pid: number, children = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / HZ;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (children ? own + Number(fields[13]) + Number(fields[14]) : own) / HZ;
   } catch {
     return 0;
   }

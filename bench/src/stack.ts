@@ -126,6 +126,9 @@ export function loadDataset(root: string, stack: Stack, articles: number): strin
 /** CPU seconds so far of a stack's groups of processes. */
 export function stackCpu(stack: Stack): { subgraphs: number; postgres: number } {
   const subgraphs = (["articles", "officials", "policy"] as const).reduce((sum, s) => sum + cpuSeconds(stack.pidOf(s)), 0);
-  const postgres = stack.postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  // Every server process, plus (counted by the postmaster, their parent) the backends that have ended.
+  const pids = stack.postgresPids();
+  const postmaster = Math.min(...pids);
+  const postgres = pids.reduce((sum, pid) => sum + cpuSeconds(pid, pid === postmaster), 0);
   return { subgraphs, postgres };
 }

@@ -116,6 +116,7 @@ export class ArticleRepo {
       first: args.first,
       after: args.after,
       count: args.count,
+      rows: { table: articles, key: articles.id },
     });
   }
 

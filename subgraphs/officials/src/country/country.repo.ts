@@ -20,6 +20,7 @@ export class CountryRepo {
       first: args.first,
       after: args.after,
       count: args.count,
+      rows: { table: countries, key: countries.code },
     });
   }
 

@@ -64,6 +64,7 @@ export class OfficialRepo {
       first: args.first,
       after: args.after,
       count: args.count,
+      rows: { table: people, key: people.id },
     });
   }
 

@@ -47,6 +47,7 @@ export class OrganizationRepo {
       first: args.first,
       after: args.after,
       count: args.count,
+      rows: { table: organizations, key: organizations.id },
     });
   }
 }

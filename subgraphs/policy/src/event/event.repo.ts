@@ -102,6 +102,7 @@ export class EventRepo {
       first: args.first,
       after: args.after,
       count: args.count,
+      rows: { table: events, key: events.id },
     });
   }
 

@@ -66,6 +66,7 @@ export class InitiativeRepo {
       first: args.first,
       after: args.after,
       count: args.count,
+      rows: { table: initiatives, key: initiatives.id },
     });
   }
 
