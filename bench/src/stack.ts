@@ -76,7 +76,8 @@ export async function startStack(
     pidOf,
     postgresPids: () =>
       processes()
-        .filter((p) => p.command.includes("postgres") && !p.command.includes("node"))
+        // The server (…/bin/postgres -D …) and its children (titled "postgres: …").
+        .filter((p) => /\/bin\/postgres |^postgres:/.test(p.command))
         .map((p) => p.pid),
     memory() {
       const all = processes();

@@ -697,7 +697,8 @@ export function* articlesRows(sizes: DatasetSizes) {
       }
       mention(country[1], "COUNTRY", country[0]);
       body += ` ${sentence()}. ${capitalize(sentence())}.`;
-      const published = START + Math.floor(r() * 4000 * DAY);
+      // Stories arrive roughly in the order they are published (as a wire feed does): ids follow time, with jitter.
+      const published = START + Math.floor(((n + r() * 50) / sizes.articles) * 4000 * DAY);
       let position = 0;
       for (const official of named.values()) links.push(line(id, "OFFICIAL", official.id, position++));
       if (initiative) links.push(line(id, "INITIATIVE", initiative.id, position++));
