@@ -50,6 +50,12 @@ const database = embeddedFor.length
     })
   : undefined;
 
+/**
+ * Connections per subgraph on the embedded server unless DATABASE_POOL_SIZE says otherwise: one machine's cores run
+ * only so many statements at once, and every idle server connection costs memory (a backend process, ~10–20 MB).
+ */
+const EMBEDDED_POOL_SIZE = "4";
+
 // Every service gets the environment minus the database URLs meant for the others.
 const baseEnv: NodeJS.ProcessEnv = { ...process.env, SHUTDOWN_TIMEOUT_MS: String(settings.shutdownTimeoutMs) };
 for (const service of SUBGRAPHS) delete baseEnv[service.databaseUrlEnv];
@@ -91,6 +97,9 @@ try {
           env: {
             ...baseEnv,
             [service.databaseUrlEnv]: settings.databaseUrls[service.name] ?? embeddedUrls[service.name],
+            ...(settings.databaseUrls[service.name] || process.env.DATABASE_POOL_SIZE
+              ? {}
+              : { DATABASE_POOL_SIZE: EMBEDDED_POOL_SIZE }),
             // Subgraphs read facts other subgraphs own (reference checks) through the gateway.
             GATEWAY_URL: process.env.GATEWAY_URL ?? `${gatewayBase}/graphql`,
           },

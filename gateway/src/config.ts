@@ -34,6 +34,9 @@ const schema = z
     METRICS_ENABLED: flag(),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    // Anonymous reads answered from the gateway's response cache (see response-cache.ts); false turns it off.
+    RESPONSE_CACHE: z.enum(["true", "false"]).default("true"),
+    RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(5),
     SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
     SUBGRAPH_DEDUPE: flag(),
     JWT_SECRET: optionalString(),
@@ -96,6 +99,8 @@ const schema = z
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       /** Identical in-flight subgraph reads are sent once (on unless SUBGRAPH_DEDUPE=false). */
       subgraphDedupe: env.SUBGRAPH_DEDUPE ?? true,
+      /** Anonymous reads answered from the gateway's response cache (off with RESPONSE_CACHE=false). */
+      responseCache: env.RESPONSE_CACHE === "true" ? { ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS } : (false as const),
       /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */
       subgraphUrls: Object.fromEntries(
         SUBGRAPHS.map((service) => [

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "@newsfed/kit/errors";
 import { createGraphQLServer, type GraphQLHttpServer } from "@newsfed/kit/http";
@@ -26,6 +27,7 @@ import { mutationSpanPlugin } from "./limits/mutation-span.js";
 import { subgraphDataSource } from "./transport/data-sources.js";
 import { subgraphAgent } from "./transport/undici-fetcher.js";
 import { notePlanned, warmQueryPlans, type WarmupOperation } from "./warmup.js";
+import { responseCache, type ResponseCacheOptions } from "./response-cache.js";
 import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "@newsfed/kit/services";
 
@@ -42,6 +44,11 @@ export interface GatewayOptions extends EdgeOptions {
   subgraphTimeoutMs?: number;
   /** Send identical in-flight subgraph reads once (SUBGRAPH_DEDUPE, default true). */
   subgraphDedupe?: boolean;
+  /**
+   * Cache anonymous reads (RESPONSE_CACHE, RESPONSE_CACHE_TTL_SECONDS: on, 5 s, for the gateway process); off when
+   * omitted, so in-process tests that write fixtures past the gateway read what they wrote.
+   */
+  responseCache?: ResponseCacheOptions | false;
   supergraphSdl?: string;
   /** Serve the offline IDE on GET /graphql for browsers (default true). */
   ide?: boolean;
@@ -109,6 +116,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       observabilityPlugin<GatewayContext>(logger, metrics),
       rejectNulCharactersPlugin<GatewayContext>(),
       { serverWillStart: async () => ({ serverWillStop: () => dispatcher.close() }) },
+      // Subgraph cache hints feed the response cache only; clients are not told to cache (writes could not reach them).
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(options.responseCache ? responseCache<GatewayContext>(options.responseCache) : []),
     ],
     // main.ts's shutdown drains HTTP first, then stops Apollo; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,

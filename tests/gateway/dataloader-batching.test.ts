@@ -136,4 +136,22 @@ describe("per-request DataLoaders", () => {
     expect([a?.name, b?.name, missing, again?.name]).toEqual(["Gina Raimondo", "Annuar Musa", null, "Gina Raimondo"]);
     expect(fed.statements.officials.count).toBe(1);
   });
+
+  it("pages identical aliases of a top-level list with one statement, and counts only when totalCount is asked for", async () => {
+    const list = `officials(first: 5) { totalCount edges { node { name } } }`;
+    fed.resetCounters();
+    await fed.query(`{ ${list} }`);
+    const once = fed.statements.officials.count;
+    fed.resetCounters();
+    const data = dataOf<any>(await fed.query(`{ a: ${list} b: ${list} c: ${list} }`));
+    expect(data.a).toEqual(data.c);
+    expect(fed.statements.officials.count).toBe(once);
+
+    fed.resetCounters();
+    await fed.query(`{ officials(first: 5) { edges { node { name } } } }`);
+    expect(fed.statements.officials.statements.filter((text) => text.includes("count("))).toEqual([]);
+    fed.resetCounters();
+    await fed.query(`{ officials(first: 5) { ...counted } } fragment counted on OfficialConnection { totalCount }`);
+    expect(fed.statements.officials.statements.filter((text) => text.includes("count("))).toHaveLength(1);
+  });
 });

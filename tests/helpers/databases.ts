@@ -7,9 +7,15 @@ import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.j
 /** Counts SQL statements a database receives, so tests can assert batching without timing anything. */
 export class StatementLog {
   readonly statements: string[] = [];
-  record = (sql: string) => void this.statements.push(sql);
+  /** The parameters of each statement, in the same order (for EXPLAIN). */
+  readonly params: unknown[][] = [];
+  record = (sql: string, params: unknown[] = []) => {
+    this.statements.push(sql);
+    this.params.push(params);
+  };
   reset() {
     this.statements.length = 0;
+    this.params.length = 0;
   }
   get count() {
     return this.statements.length;
@@ -25,9 +31,10 @@ type AnyDatabase = OpenDatabase<Record<string, unknown>>;
 export async function openSeededDatabases<TName extends ServiceName>(
   names: readonly TName[],
   logs: Partial<Record<TName, StatementLog>> = {},
-): Promise<{ databases: Record<TName, AnyDatabase>; close(): Promise<void> }> {
+): Promise<{ databases: Record<TName, AnyDatabase>; urls: Record<TName, string>; close(): Promise<void> }> {
   const copy = await copyTemplate();
   const databases = {} as Record<TName, AnyDatabase>;
+  const urls = Object.fromEntries(names.map((name) => [name, roleUrl(name, copy)])) as Record<TName, string>;
   try {
     for (const name of names) databases[name] = await openAs(name, copy, logs[name]);
   } catch (error) {
@@ -37,6 +44,7 @@ export async function openSeededDatabases<TName extends ServiceName>(
   }
   return {
     databases,
+    urls,
     async close() {
       for (const database of Object.values<AnyDatabase>(databases)) await database.close();
       await dropDatabase(copy);
@@ -67,17 +75,22 @@ async function copyTemplate(): Promise<string> {
   return copy;
 }
 
-function openAs(name: ServiceName, database: string, log: StatementLog | undefined): Promise<AnyDatabase> {
-  const definition = SUBGRAPH_DEFINITIONS[name];
+/** A subgraph's role on a copy, as production connects it. */
+function roleUrl(name: ServiceName, database: string): string {
   const url = new URL(inject("databaseServerUrl"));
   url.username = inject("serviceRoles")[name].role;
   url.password = inject("serviceRoles")[name].password;
   url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function openAs(name: ServiceName, database: string, log: StatementLog | undefined): Promise<AnyDatabase> {
+  const definition = SUBGRAPH_DEFINITIONS[name];
   return openDatabase({
     service: name,
     schema: definition.dbSchema as Record<string, unknown>,
     migrationsFolder: definition.migrationsFolder,
-    url: url.toString(),
+    url: roleUrl(name, database),
     poolSize: 4,
     onStatement: log?.record,
   });

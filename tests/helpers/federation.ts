@@ -27,7 +27,8 @@ class InProcessDataSource implements GraphQLDataSource {
     private readonly federation: FederationClient,
   ) {}
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
     this.fetches += 1;
     if (this.gate) await this.gate;
     if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
@@ -41,6 +42,11 @@ class InProcessDataSource implements GraphQLDataSource {
       { query: request.query!, variables: request.variables, operationName: request.operationName },
       { contextValue: this.createContext({ identity, federation: this.federation }) as BaseContext },
     );
+    // The subgraph's cache hint restricts the operation's cache policy, as RemoteGraphQLDataSource does over HTTP.
+    if ("incomingRequestContext" in options) {
+      const maxAge = /max-age=(\d+)/.exec(response.http.headers.get("cache-control") ?? "")?.[1];
+      options.incomingRequestContext.overallCachePolicy.restrict({ maxAge: maxAge ? Number(maxAge) : 0 });
+    }
     const status = response.http.status ?? 200;
     // As RemoteGraphQLDataSource does over HTTP: a non-2xx answer is thrown, carrying the response.
     if (status >= 300) {
@@ -83,6 +89,8 @@ export interface TestFederation {
   /** The gateway's Prometheus metrics text. */
   metricsText(): Promise<string>;
   statements: Record<ServiceName, StatementLog>;
+  /** Each subgraph's database, as its own role (for bulk fixtures such as the synthetic dataset, and EXPLAIN). */
+  databaseUrls: Record<ServiceName, string>;
   /** A fresh request context of a subgraph, acting as `identity`: its services, for fixtures written the way the API does. */
   context<TName extends ServiceName>(
     name: TName,
@@ -148,6 +156,7 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
   gatewayQuery = (query, variables) => run(query, variables) as never;
   return {
     statements,
+    databaseUrls: opened.urls,
     sources,
     gatewayMetrics: metrics,
     query: run,

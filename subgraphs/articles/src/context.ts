@@ -1,3 +1,4 @@
+import { lazily } from "@newsfed/kit/loaders";
 import type { RequestRuntime } from "@newsfed/kit/subgraph";
 import type { WriteRuntime } from "@newsfed/kit/writes";
 import { ArticleRepo } from "./article/article.repo.js";
@@ -7,7 +8,7 @@ import { changes, idempotencyKeys } from "./db/schema.js";
 import { IngestService } from "./ingest/ingest.service.js";
 import { createLoaders } from "./loaders.js";
 
-/** Everything a request needs: its own loaders and the service over them. Built per request. */
+/** Everything a request needs: its own loaders and the services over them. Per request; each made when first used. */
 export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
   const repo = new ArticleRepo(db);
   const loaders = createLoaders(repo, db);
@@ -18,14 +19,14 @@ export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
     changes,
     idempotency: idempotencyKeys,
   };
-  const articles = new ArticleService(repo, loaders, writes);
-  return {
-    identity: runtime.identity,
-    requestId: runtime.requestId,
-    loaders,
-    articles,
-    ingestion: new IngestService(articles, runtime),
-  };
+  const context = lazily({
+    identity: () => runtime.identity,
+    requestId: () => runtime.requestId,
+    loaders: () => loaders,
+    articles: () => new ArticleService(repo, loaders, writes),
+    ingestion: (): IngestService => new IngestService(context.articles, runtime),
+  });
+  return context;
 }
 
 export type ArticlesContext = ReturnType<typeof createContext>;

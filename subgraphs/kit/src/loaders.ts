@@ -52,12 +52,35 @@ export function pageLoader<TArgs>(
 }
 
 /**
+ * An object whose members are made on first use, then kept: a request pays only for the loaders and services it
+ * touches (most touch one or two of a subgraph's dozen), not for all of them up front.
+ */
+export function lazily<T extends object>(factories: { [K in keyof T]: () => T[K] }): T {
+  const made = {} as T;
+  for (const key of Object.keys(factories) as (keyof T & string)[]) {
+    Object.defineProperty(made, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = factories[key]();
+        Object.defineProperty(made, key, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  return made;
+}
+
+/**
  * After a write, forget everything this request's loaders cached: any of them (children, links, pages, counts)
  * may hold what the write just changed, and a second mutation in the same request must read the new state.
+ * Loaders not made yet (see `lazily`) hold nothing and are not made for this.
  */
 export function clearLoaders(loaders: Record<string, unknown>): void {
-  for (const loader of Object.values(loaders)) {
-    const clearable = loader as { clearAll?: () => unknown } | null;
+  for (const key of Object.keys(loaders)) {
+    const descriptor = Object.getOwnPropertyDescriptor(loaders, key);
+    if (!descriptor || descriptor.get) continue;
+    const clearable = descriptor.value as { clearAll?: () => unknown } | null;
     if (clearable && typeof clearable.clearAll === "function") clearable.clearAll();
   }
 }

@@ -25,7 +25,8 @@ export interface Connection<TNode> {
 }
 
 export interface KeysetPage {
-  edges: { id: string; cursor: string }[];
+  /** Each edge's node id, and its record when the page statement read it too (then nothing else is loaded). */
+  edges: { id: string; cursor: string; row?: unknown }[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   totalCount: number;
@@ -74,7 +75,8 @@ export async function toConnection<TNode>(
   page: KeysetPage,
   load: (ids: string[]) => Promise<ArrayLike<TNode | null | Error>>,
 ): Promise<Connection<TNode>> {
-  const nodes = await load(page.edges.map((edge) => edge.id));
+  const read = page.edges.length > 0 && page.edges.every((edge) => edge.row !== undefined);
+  const nodes = read ? page.edges.map((edge) => edge.row as TNode) : await load(page.edges.map((edge) => edge.id));
   const edges: Edge<TNode>[] = [];
   page.edges.forEach((edge, index) => {
     const node = nodes[index];

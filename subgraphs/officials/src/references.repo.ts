@@ -1,4 +1,5 @@
-import { inArray, sql } from "drizzle-orm";
+import { anyOf } from "@newsfed/kit/db";
+import { sql } from "drizzle-orm";
 import type { OfficialsDb } from "./db/index.js";
 import { countries, organizations, positions } from "./db/schema.js";
 
@@ -8,19 +9,13 @@ export class ReferenceRepo {
 
   async countriesExist(codes: readonly string[]): Promise<Set<string>> {
     if (!codes.length) return new Set();
-    const rows = await this.db
-      .select({ code: countries.code })
-      .from(countries)
-      .where(inArray(countries.code, [...codes]));
+    const rows = await this.db.select({ code: countries.code }).from(countries).where(anyOf(countries.code, codes));
     return new Set(rows.map((row) => row.code));
   }
 
   async organizationsExist(ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(inArray(organizations.id, [...ids]));
+    const rows = await this.db.select({ id: organizations.id }).from(organizations).where(anyOf(organizations.id, ids));
     return new Set(rows.map((row) => row.id));
   }
 

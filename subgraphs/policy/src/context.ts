@@ -1,3 +1,4 @@
+import { lazily } from "@newsfed/kit/loaders";
 import type { RequestRuntime } from "@newsfed/kit/subgraph";
 import type { WriteRuntime } from "@newsfed/kit/writes";
 import type { PolicyDb, PolicyTx } from "./db/index.js";
@@ -8,7 +9,10 @@ import { InitiativeRepo } from "./initiative/initiative.repo.js";
 import { InitiativeService } from "./initiative/initiative.service.js";
 import { createLoaders } from "./loaders.js";
 
-/** Everything a request needs: its caller, its own loaders and the services over them. Built per request. */
+/**
+ * Everything a request needs: its caller, its own loaders and the services over them. Per request; each service
+ * (and each loader) is made when the request first uses it.
+ */
 export function createContext(db: PolicyDb, runtime: RequestRuntime) {
   const repos = { initiatives: new InitiativeRepo(db), events: new EventRepo(db) };
   const loaders = createLoaders(repos, db);
@@ -19,13 +23,13 @@ export function createContext(db: PolicyDb, runtime: RequestRuntime) {
     changes,
     idempotency: idempotencyKeys,
   };
-  return {
-    identity: runtime.identity,
-    requestId: runtime.requestId,
-    loaders,
-    initiatives: new InitiativeService(repos.initiatives, loaders, runtime, writes),
-    events: new EventService(repos.events, loaders, runtime, writes),
-  };
+  return lazily({
+    identity: () => runtime.identity,
+    requestId: () => runtime.requestId,
+    loaders: () => loaders,
+    initiatives: () => new InitiativeService(repos.initiatives, loaders, runtime, writes),
+    events: () => new EventService(repos.events, loaders, runtime, writes),
+  });
 }
 
 export type PolicyContext = ReturnType<typeof createContext>;

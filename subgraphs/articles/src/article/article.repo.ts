@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb, ArticlesTx } from "../db/index.js";
 import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
 
@@ -22,6 +22,8 @@ export interface ArticlePageArgs {
   after?: string | null | undefined;
   filter?: ArticleFilter | null | undefined;
   orderBy?: ArticleOrderName | null | undefined;
+  /** Count every match for `totalCount` (default true); see KeysetRequest.count. */
+  count?: boolean | undefined;
 }
 
 const ORDERS: Record<ArticleOrderName, KeysetOrder> = {
@@ -38,10 +40,7 @@ export class ArticleRepo {
   constructor(private readonly db: ArticlesDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(articles))
-      .from(articles)
-      .where(inArray(articles.id, [...ids]));
+    return this.db.select(readColumns(articles)).from(articles).where(anyOf(articles.id, ids));
   }
 
   byContentHash(hash: string) {
@@ -56,16 +55,12 @@ export class ArticleRepo {
     return this.db
       .select()
       .from(articleLinks)
-      .where(inArray(articleLinks.articleId, [...articleIds]))
+      .where(anyOf(articleLinks.articleId, articleIds))
       .orderBy(asc(articleLinks.position));
   }
 
   mentionsOf(articleIds: readonly string[]) {
-    return this.db
-      .select()
-      .from(mentions)
-      .where(inArray(mentions.articleId, [...articleIds]))
-      .orderBy(asc(mentions.start));
+    return this.db.select().from(mentions).where(anyOf(mentions.articleId, articleIds)).orderBy(asc(mentions.start));
   }
 
   /** How often each entity of one kind is mentioned across all articles. */
@@ -73,7 +68,7 @@ export class ArticleRepo {
     return this.db
       .select({ refId: mentions.refId, count: sql<number>`count(*)::int` })
       .from(mentions)
-      .where(sql`${mentions.kind} = ${kind} and ${inArray(mentions.refId, [...refIds])}`)
+      .where(sql`${mentions.kind} = ${kind} and ${anyOf(mentions.refId, refIds)}`)
       .groupBy(mentions.refId);
   }
 
@@ -103,7 +98,7 @@ export class ArticleRepo {
     // Whole days in UTC, whatever the server session's time zone: [from 00:00Z, to + 1 day 00:00Z).
     if (filter.from) conditions.push(sql`a.published_at >= (${filter.from}::date)::timestamp at time zone 'UTC'`);
     if (filter.to) conditions.push(sql`a.published_at < (${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
-    if (filter.theme) conditions.push(sql`${filter.theme} = any(a.themes)`);
+    if (filter.theme) conditions.push(sql`a.themes @> array[${filter.theme}]::text[]`);
     if (filter.officialId) conditions.push(linked("OFFICIAL", filter.officialId));
     if (filter.organizationId) conditions.push(linked("ORGANIZATION", filter.organizationId));
     if (filter.initiativeId) conditions.push(linked("INITIATIVE", filter.initiativeId));
@@ -120,6 +115,8 @@ export class ArticleRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
+      rows: { table: articles, key: articles.id },
     });
   }
 

@@ -1,6 +1,7 @@
-import { ConnectionArgs, UNAVAILABLE } from "@newsfed/kit/graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { ConnectionArgs, UNAVAILABLE, asksFor } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { ArticlesContext } from "../context.js";
 import type { ArticleRow } from "../db/schema.js";
 import { Mention } from "../mention/mention.type.js";
@@ -29,8 +30,8 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first unless `orderBy` says otherwise." })
-  articles(@Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext) {
-    return ctx.articles.list(args);
+  articles(@Args(() => ArticlesArgs) args: ArticlesArgs, @Ctx() ctx: ArticlesContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.articles.list({ ...args, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => ArticleSource, { description: "Who published the article." })

@@ -16,14 +16,20 @@ const LINKED_BY: Record<LinkKind, keyof Loaders> = {
 
 /** Reads of articles, their links and mentions; writes go through the kit's one write path. */
 export class ArticleService {
-  readonly writes: EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite>;
+  private writer: EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite> | undefined;
+  private readonly makeWriter: () => EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite>;
 
   constructor(
     private readonly repo: ArticleRepo,
     private readonly loaders: Loaders,
     writeRuntime: WriteRuntime<ArticlesTx>,
   ) {
-    this.writes = new EntityWriter(articleWrites({ repo, loaders }), writeRuntime);
+    this.makeWriter = () => new EntityWriter(articleWrites({ repo, loaders }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<ArticleRow, typeof ARTICLE_FIELDS, ArticlesTx, ArticleWrite> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */
@@ -47,8 +53,9 @@ export class ArticleService {
   }
 
   async list(args: ArticlePageArgs): Promise<Connection<ArticleRow>> {
-    const pages = await this.repo.page([""], args);
-    return toConnection(pages.get("")!, (ids) => this.loaders.articleById.loadMany(ids));
+    // Through the request's page loader: aliases asking for the same page share one statement.
+    const page = await this.loaders.articles(args).load("");
+    return toConnection(page, (ids) => this.loaders.articleById.loadMany(ids));
   }
 
   /** Articles about one official / initiative / country / event: one statement per batch of parents. */

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, type Column, getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
 import { badInput, checkPageSize, decodeCursor, encodeCursor, type KeysetPage } from "../paging.js";
 import type { Database } from "./database.js";
 import { isDataException } from "./errors.js";
@@ -15,12 +15,23 @@ export interface KeysetRequest {
   /**
    * A SELECT with columns `group_key` (text; which parent a row belongs to, or a constant for a top-level list),
    * `sort_key` and `id` (text), already filtered. Exact sort values (e.g. a rounded rank) keep cursors exact.
+   * Plain column expressions let PostgreSQL page along an index on (sort column, id) and stop after the page.
    */
   source: SQL;
   order: KeysetOrder;
   groups: readonly string[];
   first: number;
   after?: string | null | undefined;
+  /**
+   * Count every matching row for `totalCount` (default true). A count reads every match, so lists whose
+   * `totalCount` nobody asked for skip it: their cost then stays that of one page, however long the list.
+   */
+  count?: boolean | undefined;
+  /**
+   * Read each page row's record in the same statement (the table, joined on its key column to the source's `id`):
+   * the connection then needs no second statement for its nodes. Its search document is left out.
+   */
+  rows?: { table: Table; key: AnyColumn } | undefined;
 }
 
 /**
@@ -44,15 +55,38 @@ const SORT_VALUE: Record<KeysetOrder["sortType"], (value: string | null) => bool
 
 interface PageRow {
   group_key: string;
-  total: number;
+  total: number | null;
   id: string | null;
   sort_text: string | null;
+  [column: string]: unknown;
 }
 
+/** A table's columns as the page statement selects them (`r:<field>`), and how each reads back as drizzle would. */
+function rowColumns(table: Table): { select: SQL; read: (row: PageRow) => Record<string, unknown> } {
+  const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(([field]) => field !== "search");
+  return {
+    select: sql.join(
+      columns.map(([field, column]) => sql`, r.${sql.identifier(column.name)} as ${sql.identifier(`r:${field}`)}`),
+      sql``,
+    ),
+    read: (row) =>
+      Object.fromEntries(
+        columns.map(([field, column]) => {
+          const raw = row[`r:${field}`];
+          return [field, raw === null || raw === undefined ? null : column.mapFromDriverValue(raw)];
+        }),
+      ),
+  };
+}
+
+/** A list whose `totalCount` was not asked for carries no count; serialising one anyway fails loudly (NaN). */
+export const NOT_COUNTED = Number.NaN;
+
 /**
- * One statement pages any number of parents at once: totals per group (before the cursor) and the next
- * `first + 1` rows per group after it, ordered by (sort_key, id). Keyset, not OFFSET, so pages stay stable
- * while rows are added.
+ * One statement pages any number of parents at once: per group, the count of matching rows (unless `count: false`)
+ * and the next `first + 1` rows after the cursor, ordered by (sort_key, id). Keyset, not OFFSET, so pages stay stable
+ * while rows are added; each group's page is its own `ORDER BY … LIMIT` (a LATERAL subquery), so an index on the
+ * sort columns ends the scan after the page instead of sorting the whole list.
  */
 export async function keysetPages<TSchema extends Record<string, unknown>>(
   db: Database<TSchema>,
@@ -60,26 +94,37 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
 ): Promise<Map<string, KeysetPage>> {
   const first = checkPageSize(request.first);
   const { order } = request;
+  const count = request.count ?? true;
   const cursor = request.after ? decodeCursor(request.after, order.name) : undefined;
   if (cursor && !SORT_VALUE[order.sortType](cursor.sort)) {
     throw badInput("after", "`after` is not a cursor this API issued; pass a `pageInfo.endCursor` or `edges.cursor` value.");
   }
   const dir = sql.raw(order.direction);
   const cmp = sql.raw(order.direction === "asc" ? ">" : "<");
+  const sortText = sql.raw(SORT_TEXT[order.sortType].replace("sort_key", "s.sort_key"));
   const afterCursor = cursor
-    ? sql`where (sort_key, id) ${cmp} (${cursor.sort}::${sql.raw(order.sortType)}, ${cursor.id})`
+    ? sql`and (s.sort_key, s.id) ${cmp} (${cursor.sort}::${sql.raw(order.sortType)}, ${cursor.id})`
     : sql``;
-  const statement = sql`
-    with src as (${request.source}),
-    totals as (select group_key, count(*)::int as total from src group by group_key),
-    page as (
-      select group_key, id, ${sql.raw(SORT_TEXT[order.sortType])} as sort_text,
-             row_number() over (partition by group_key order by sort_key ${dir}, id ${dir}) as rn
-      from src ${afterCursor}
-    )
-    select t.group_key, t.total, p.id, p.sort_text
-    from totals t left join page p on p.group_key = t.group_key and p.rn <= ${first + 1}
-    order by t.group_key, p.rn`;
+  const records = request.rows ? rowColumns(request.rows.table) : undefined;
+  const join = request.rows ? sql`join ${request.rows.table} r on r.${sql.identifier(request.rows.key.name)} = s.id` : sql``;
+  const page = (inGroup: SQL) => sql`
+    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? sql``} from (${request.source}) s ${join}
+    where ${inGroup} ${afterCursor}
+    order by s.sort_key ${dir}, s.id ${dir} limit ${first + 1}`;
+  const total = (inGroup: SQL) =>
+    count ? sql`(select count(*)::int from (${request.source}) c where ${inGroup})` : sql`null::int`;
+  // A top-level list (one constant group) needs no grouping at all; parents are paged one LATERAL each.
+  const statement =
+    request.groups.length === 1 && request.groups[0] === ""
+      ? sql`
+    select '' as group_key, ${total(sql`true`)} as total, p.*
+    from (select 1) one left join lateral (${page(sql`true`)}) p on true
+    order by p.sort_key ${dir}, p.id ${dir}`
+      : sql`
+    select g.key as group_key, ${total(sql`c.group_key = g.key`)} as total, p.*
+    from unnest(${sql.param([...request.groups])}::text[]) with ordinality as g(key, n)
+    left join lateral (${page(sql`s.group_key = g.key`)}) p on true
+    order by g.n, p.sort_key ${dir}, p.id ${dir}`;
   let result: { rows: PageRow[] };
   try {
     result = (await db.execute(statement)) as unknown as { rows: PageRow[] }; // both drivers return { rows }
@@ -92,19 +137,23 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
 
   const pages = new Map<string, KeysetPage>();
   for (const group of request.groups) {
-    pages.set(group, { edges: [], hasNextPage: false, hasPreviousPage: Boolean(cursor), totalCount: 0 });
+    pages.set(group, { edges: [], hasNextPage: false, hasPreviousPage: Boolean(cursor), totalCount: count ? 0 : NOT_COUNTED });
   }
   for (const row of result.rows) {
     const page = pages.get(row.group_key);
     if (!page) continue;
-    page.totalCount = Number(row.total);
+    if (count) page.totalCount = Number(row.total);
     if (row.id === null) continue;
     if (page.edges.length === first) {
       // `first: 0` asks for the count alone: no page, so nothing follows it (a client looping on hasNextPage stops).
       page.hasNextPage = first > 0;
       continue;
     }
-    page.edges.push({ id: row.id, cursor: encodeCursor({ order: order.name, sort: row.sort_text, id: row.id }) });
+    page.edges.push({
+      id: row.id,
+      cursor: encodeCursor({ order: order.name, sort: row.sort_text, id: row.id }),
+      ...(records ? { row: records.read(row) } : {}),
+    });
   }
   return pages;
 }

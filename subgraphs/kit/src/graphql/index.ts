@@ -5,4 +5,5 @@ export * from "./connection.js";
 export * from "./create-input.js";
 export * from "./federation.js";
 export * from "./scalars.js";
+export * from "./selection.js";
 export * from "./user-errors.js";

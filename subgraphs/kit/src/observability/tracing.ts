@@ -19,15 +19,21 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
   });
   provider.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
   provider.register();
+  tracing = true;
   return { shutdown: () => provider.shutdown() };
 }
 
 const tracer = () => trace.getTracer("newsfed");
 
+/** Whether this process exports spans (startTracing found an endpoint); otherwise requests make none. */
+let tracing = false;
+
 /** One SERVER span per GraphQL request, continuing the caller's trace (the gateway's fetch span) when it sent one. */
 export function tracingPlugin<TContext extends BaseContext>(service: string): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ request }) {
+      // Off (no endpoint): no span, no header copying, no hooks on this request's path.
+      if (!tracing) return;
       const carrier: Record<string, string> = {};
       for (const [key, value] of request.http?.headers ?? []) carrier[key] = value;
       const parent = propagation.extract(ROOT_CONTEXT, carrier);

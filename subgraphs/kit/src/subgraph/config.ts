@@ -26,6 +26,7 @@ export function subgraphConfigSchema(service: string) {
       DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
       SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
       SEED: z.enum(["true", "false"]).default("true"),
+      CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
       GATEWAY_URL: z.string().url().default("http://localhost:4000/graphql"),
       GATEWAY_SHARED_SECRET: z.string().min(16).default(DEVELOPMENT_GATEWAY_SECRET),
       NODE_ENV: z.string().optional(),
@@ -57,6 +58,7 @@ export function subgraphConfigSchema(service: string) {
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS as number,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS as number,
       seed: env.SEED === "true",
+      cacheMaxAgeSeconds: env.CACHE_MAX_AGE_SECONDS as number,
       gatewayUrl: env.GATEWAY_URL as string,
       sharedSecret: env.GATEWAY_SHARED_SECRET as string,
       /** GET /metrics: on in development, off in production unless METRICS_ENABLED (subgraphs belong on a private network). */

@@ -36,6 +36,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     federation: httpFederationClient(config.gatewayUrl),
     logger,
     metrics: config.metrics,
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
   });
   shutdown.defer(() => apollo.stop());
   const url = await listen(http, config.port, config.host);

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { cacheHintPlugin } from "./cache-hint.js";
 import { internalErrorMasker, rejectNulCharactersPlugin } from "../errors.js";
 import type { FederationClient } from "./federation-client.js";
 import type { Database } from "../db/database.js";
@@ -40,6 +41,8 @@ export interface SubgraphServerOptions {
   logger?: Logger;
   /** Serve GET /metrics (default true; off in production unless METRICS_ENABLED). */
   metrics?: boolean;
+  /** How long the gateway may cache an anonymous read (CACHE_MAX_AGE_SECONDS, default 5; 0: never). */
+  cacheMaxAgeSeconds?: number;
 }
 
 export async function createSubgraphServer<TSchema extends Record<string, unknown>, TContext extends BaseContext>(
@@ -55,11 +58,13 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     // Subgraphs sit behind the gateway; stack traces stay out of responses in every environment.
     includeStacktraceInErrorResponses: false,
     formatError: internalErrorMasker(logger),
-    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here. Nor do cache
-    // hints (no field declares one, no response cache exists): the cache-control plugin would wrap every field resolver.
+    // Only the gateway calls subgraphs; Apollo's usage reporting traces (ftv1) have no consumer here. The cache-control
+    // plugin would wrap every field resolver; one hint per response is enough for the gateway's response cache.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Cache hints come from one header per response (cacheHintPlugin), not from per-field hooks.
       ApolloServerPluginCacheControlDisabled(),
+      cacheHintPlugin(options.cacheMaxAgeSeconds ?? 5),
       observabilityPlugin(logger, metrics),
       tracingPlugin(definition.service),
       rejectNulCharactersPlugin(),

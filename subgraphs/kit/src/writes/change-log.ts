@@ -1,11 +1,12 @@
 import DataLoader from "dataloader";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { Directive, Field, ObjectType, registerEnumType, UseMiddleware } from "type-graphql";
 import { ACTOR_DESCRIPTION, auditActor } from "../graphql/audit.js";
 import type { Database } from "../db/database.js";
 import { newId } from "../ids.js";
 import { DateTimeScalar } from "../graphql/scalars.js";
+import { anyOf } from "../db/columns.js";
 import { type KeysetOrder, keysetPages } from "../db/keyset.js";
 import { connectionType } from "../graphql/connection.js";
 import { type Connection, type KeysetPage, toConnection } from "../paging.js";
@@ -97,10 +98,7 @@ const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz",
 /** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */
 export function changeLoaders<TSchema extends Record<string, unknown>>(db: Database<TSchema>, table: ChangeLogTable) {
   const byId = new DataLoader<string, ChangeRow | null>(async (ids) => {
-    const rows = await db
-      .select()
-      .from(table)
-      .where(inArray(table.id, [...ids]));
+    const rows = await db.select().from(table).where(anyOf(table.id, ids));
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });

@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages } from "@newsfed/kit/db";
-import { inArray, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages } from "@newsfed/kit/db";
+import { sql } from "drizzle-orm";
 import type { OfficialsDb } from "../db/index.js";
 import { countries } from "../db/schema.js";
 
@@ -9,19 +9,18 @@ export class CountryRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byCodes(codes: readonly string[]) {
-    return this.db
-      .select()
-      .from(countries)
-      .where(inArray(countries.code, [...codes]));
+    return this.db.select().from(countries).where(anyOf(countries.code, codes));
   }
 
-  page(args: { first: number; after?: string | null }) {
+  page(args: { first: number; after?: string | null; count?: boolean | undefined }) {
     return keysetPages(this.db, {
       source: sql`select '' as group_key, code as sort_key, code as id from ${countries}`,
       order: BY_CODE,
       groups: [""],
       first: args.first,
       after: args.after,
+      count: args.count,
+      rows: { table: countries, key: countries.code },
     });
   }
 

@@ -1,5 +1,6 @@
-import { ConnectionArgs } from "@newsfed/kit/graphql";
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { ConnectionArgs, asksFor } from "@newsfed/kit/graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import type { CountryRow } from "../db/schema.js";
 import { OfficialConnection } from "../official/official.connection.js";
@@ -18,8 +19,8 @@ export class CountryResolver {
   }
 
   @Query(() => CountryConnection, { description: "Every country the API knows, by code." })
-  countries(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext) {
-    return ctx.countries.list(page);
+  countries(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.countries.list({ ...page, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => OfficialConnection, { description: "Officials of this country, by name." })

@@ -13,9 +13,9 @@ export class CountryService {
     return this.loaders.countryByCode.load(code.toUpperCase());
   }
 
-  async list(args: { first: number; after?: string | null }): Promise<Connection<CountryRow>> {
-    const pages = await this.repo.page(args);
-    return toConnection(pages.get("")!, (codes) => this.loaders.countryByCode.loadMany(codes));
+  async list(args: { first: number; after?: string | null; count?: boolean }): Promise<Connection<CountryRow>> {
+    const page = await this.loaders.countries(args).load("");
+    return toConnection(page, (codes) => this.loaders.countryByCode.loadMany(codes));
   }
 
   /** Countries are reference data: the seed adds them and corrects their names. */

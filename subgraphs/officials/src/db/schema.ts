@@ -22,7 +22,13 @@ export const organizations = officials.table(
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', name || ' ' || coalesce(acronym, ''))`),
     ...auditColumns(),
   },
-  (t) => [index("organizations_search_idx").using("gin", t.search), index("organizations_country_idx").on(t.countryCode)],
+  // Every filter and order of the organizations list has an index (tests/postgres/indexes.postgres.test.ts checks it).
+  (t) => [
+    index("organizations_search_idx").using("gin", t.search),
+    index("organizations_country_idx").on(t.countryCode, t.name, t.id),
+    index("organizations_kind_idx").on(t.kind, t.name, t.id),
+    index("organizations_name_idx").on(t.name, t.id),
+  ],
 );
 
 export const people = officials.table(
@@ -42,7 +48,7 @@ export const people = officials.table(
   },
   (t) => [
     index("officials_search_idx").using("gin", t.search),
-    index("officials_country_idx").on(t.countryCode),
+    index("officials_country_idx").on(t.countryCode, t.name, t.id),
     index("officials_name_idx").on(t.name, t.id),
   ],
 );

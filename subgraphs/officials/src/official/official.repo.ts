@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { people, positions } from "../db/schema.js";
 
@@ -21,24 +21,21 @@ export class OfficialRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(people))
-      .from(people)
-      .where(inArray(people.id, [...ids]));
+    return this.db.select(readColumns(people)).from(people).where(anyOf(people.id, ids));
   }
 
   positionsOf(officialIds: readonly string[]) {
     return this.db
       .select()
       .from(positions)
-      .where(inArray(positions.officialId, [...officialIds]))
+      .where(anyOf(positions.officialId, officialIds))
       .orderBy(sql`${positions.startDate} desc nulls last`, asc(positions.id));
   }
 
   page(
     groups: readonly string[],
     grouping: OfficialGrouping,
-    args: { first: number; after?: string | null; filter?: OfficialFilter },
+    args: { first: number; after?: string | null; filter?: OfficialFilter; count?: boolean | undefined },
   ) {
     const filter = args.filter ?? {};
     const query = searchQuery("simple", filter.search);
@@ -66,6 +63,8 @@ export class OfficialRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
+      rows: { table: people, key: people.id },
     });
   }
 

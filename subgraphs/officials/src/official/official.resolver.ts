@@ -1,6 +1,7 @@
-import { ConnectionArgs, DateScalar } from "@newsfed/kit/graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { ConnectionArgs, DateScalar, asksFor } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";
 import type { OfficialRow } from "../db/schema.js";
@@ -29,8 +30,9 @@ export class OfficialResolver {
     @Arg("filter", () => OfficialFilterInput, { nullable: true, description: "Conditions the officials must meet." })
     filter: OfficialFilterInput | null,
     @Ctx() ctx: OfficialsContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.officials.list({ ...page, filter });
+    return ctx.officials.list({ ...page, filter, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => String, {

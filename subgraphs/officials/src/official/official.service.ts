@@ -8,20 +8,33 @@ import type { ReferenceRepo } from "../references.repo.js";
 import type { OfficialFilter, OfficialRepo } from "./official.repo.js";
 import { officialWrites } from "./official.writes.js";
 
-export type PageArgs<TFilter> = { first: number; after?: string | null; filter?: TFilter | null };
+export type PageArgs<TFilter> = {
+  first: number;
+  after?: string | null;
+  filter?: TFilter | null;
+  /** Count every match for `totalCount` (default true). */
+  count?: boolean | undefined;
+};
 
 /** Reads of officials and their posts; writes go through the kit's one write path. */
 export class OfficialService {
-  readonly writes: EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx>;
+  private writer: EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx>;
 
   constructor(
-    private readonly repo: OfficialRepo,
+    repo: OfficialRepo,
     references: ReferenceRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<OfficialsTx>,
   ) {
-    this.writes = new EntityWriter(officialWrites({ repo, references, loaders, federation: runtime.federation }), writeRuntime);
+    this.makeWriter = () =>
+      new EntityWriter(officialWrites({ repo, references, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<OfficialRow, ReturnType<typeof officialWrites>["fields"], OfficialsTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */
@@ -34,8 +47,9 @@ export class OfficialService {
   }
 
   async list(args: PageArgs<OfficialFilter>): Promise<Connection<OfficialRow>> {
-    const pages = await this.repo.page([""], "all", { ...args, filter: args.filter ?? {} });
-    return toConnection(pages.get("")!, (ids) => this.loaders.officialById.loadMany(ids));
+    // Through the request's page loader: aliases asking for the same page share one statement.
+    const page = await this.loaders.officials({ ...args, filter: args.filter ?? {} }).load("");
+    return toConnection(page, (ids) => this.loaders.officialById.loadMany(ids));
   }
 
   async ofCountry(code: string, args: PageArgs<OfficialFilter>): Promise<Connection<OfficialRow>> {

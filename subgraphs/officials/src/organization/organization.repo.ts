@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { organizations } from "../db/schema.js";
 
@@ -16,10 +16,7 @@ export class OrganizationRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(organizations))
-      .from(organizations)
-      .where(inArray(organizations.id, [...ids]));
+    return this.db.select(readColumns(organizations)).from(organizations).where(anyOf(organizations.id, ids));
   }
 
   insert(tx: OfficialsTx, row: typeof organizations.$inferInsert) {
@@ -34,7 +31,7 @@ export class OrganizationRepo {
     return tx.delete(organizations).where(eq(organizations.id, id));
   }
 
-  page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null }) {
+  page(args: { first: number; after?: string | null; filter?: OrganizationFilter | null; count?: boolean | undefined }) {
     const filter = args.filter ?? {};
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
@@ -49,6 +46,8 @@ export class OrganizationRepo {
       groups: [""],
       first: args.first,
       after: args.after,
+      count: args.count,
+      rows: { table: organizations, key: organizations.id },
     });
   }
 }

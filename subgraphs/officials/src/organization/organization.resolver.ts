@@ -1,6 +1,7 @@
-import { ConnectionArgs } from "@newsfed/kit/graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { ConnectionArgs, asksFor } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { Country } from "../country/country.type.js";
 import type { OrganizationRow } from "../db/schema.js";
@@ -29,8 +30,9 @@ export class OrganizationResolver {
     @Arg("filter", () => OrganizationFilterInput, { nullable: true, description: "Conditions the organizations must meet." })
     filter: OrganizationFilterInput | null,
     @Ctx() ctx: OfficialsContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.organizations.list({ ...page, filter });
+    return ctx.organizations.list({ ...page, filter, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => Country, {

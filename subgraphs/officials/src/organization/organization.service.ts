@@ -11,19 +11,23 @@ import { organizationWrites } from "./organization.writes.js";
 
 /** Reads of organizations; writes go through the kit's one write path. */
 export class OrganizationService {
-  readonly writes: EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx>;
+  private writer: EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx>;
 
   constructor(
-    private readonly repo: OrganizationRepo,
+    repo: OrganizationRepo,
     references: ReferenceRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<OfficialsTx>,
   ) {
-    this.writes = new EntityWriter(
-      organizationWrites({ repo, references, loaders, federation: runtime.federation }),
-      writeRuntime,
-    );
+    this.makeWriter = () =>
+      new EntityWriter(organizationWrites({ repo, references, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<OrganizationRow, ReturnType<typeof organizationWrites>["fields"], OfficialsTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */
@@ -36,7 +40,7 @@ export class OrganizationService {
   }
 
   async list(args: PageArgs<OrganizationFilter>): Promise<Connection<OrganizationRow>> {
-    const pages = await this.repo.page(args);
-    return toConnection(pages.get("")!, (ids) => this.loaders.organizationById.loadMany(ids));
+    const page = await this.loaders.organizations(args).load("");
+    return toConnection(page, (ids) => this.loaders.organizationById.loadMany(ids));
   }
 }

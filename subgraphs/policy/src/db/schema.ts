@@ -30,8 +30,9 @@ export const initiatives = policy.table(
   (t) => [
     index("initiatives_search_idx").using("gin", t.search),
     index("initiatives_themes_idx").using("gin", t.themes),
-    index("initiatives_country_idx").on(t.countryCode),
-    index("initiatives_lead_idx").on(t.leadOrganizationId),
+    index("initiatives_country_idx").on(t.countryCode, t.name, t.id),
+    index("initiatives_lead_idx").on(t.leadOrganizationId, t.name, t.id),
+    index("initiatives_status_idx").on(t.status, t.name, t.id),
     index("initiatives_name_idx").on(t.name, t.id),
   ],
 );
@@ -69,6 +70,9 @@ export const events = policy.table(
   (t) => [
     index("events_search_idx").using("gin", t.search),
     index("events_start_idx").on(t.startDate, t.id),
+    index("events_kind_idx").on(t.kind, t.startDate, t.id),
+    // The `from` filter: an event is in range when its last day (end, else start) is.
+    index("events_last_day_idx").on(sql`coalesce(${t.endDate}, ${t.startDate})`),
     index("events_parent_idx").on(t.parentId),
   ],
 );

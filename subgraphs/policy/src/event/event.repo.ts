@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
 
@@ -19,6 +19,8 @@ export interface EventPageArgs {
   first: number;
   after?: string | null | undefined;
   filter?: EventFilter | null | undefined;
+  /** Count every match for `totalCount` (default true); see KeysetRequest.count. */
+  count?: boolean | undefined;
 }
 
 // Newest first: the order a newsroom reads a timeline in.
@@ -34,51 +36,40 @@ export class EventRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(events))
-      .from(events)
-      .where(inArray(events.id, [...ids]));
+    return this.db.select(readColumns(events)).from(events).where(anyOf(events.id, ids));
   }
 
   childrenOf(parentIds: readonly string[]) {
     return this.db
       .select(readColumns(events))
       .from(events)
-      .where(inArray(events.parentId, [...parentIds]))
+      .where(anyOf(events.parentId, parentIds))
       .orderBy(asc(events.startDate), asc(events.id));
   }
 
   participantsOf(eventIds: readonly string[]) {
-    return this.db
-      .select()
-      .from(participants)
-      .where(inArray(participants.eventId, [...eventIds]))
-      .orderBy(asc(participants.position));
+    return this.db.select().from(participants).where(anyOf(participants.eventId, eventIds)).orderBy(asc(participants.position));
   }
 
   countriesOf(eventIds: readonly string[]) {
     return this.db
       .select()
       .from(eventCountries)
-      .where(inArray(eventCountries.eventId, [...eventIds]))
+      .where(anyOf(eventCountries.eventId, eventIds))
       .orderBy(asc(eventCountries.position));
   }
 
   /** Event ↔ initiative links, looked up from either side. */
   initiativeLinks(side: "event" | "initiative", ids: readonly string[]) {
     const column = side === "event" ? eventInitiatives.eventId : eventInitiatives.initiativeId;
-    return this.db
-      .select()
-      .from(eventInitiatives)
-      .where(inArray(column, [...ids]))
-      .orderBy(asc(eventInitiatives.position));
+    return this.db.select().from(eventInitiatives).where(anyOf(column, ids)).orderBy(asc(eventInitiatives.position));
   }
 
   outcomesOf(eventIds: readonly string[]) {
     return this.db
       .select()
       .from(outcomes)
-      .where(inArray(outcomes.eventId, [...eventIds]))
+      .where(anyOf(outcomes.eventId, eventIds))
       .orderBy(asc(outcomes.position), asc(outcomes.id));
   }
 
@@ -110,6 +101,8 @@ export class EventRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
+      rows: { table: events, key: events.id },
     });
   }
 

@@ -1,7 +1,8 @@
-import { UNAVAILABLE } from "@newsfed/kit/graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { UNAVAILABLE, asksFor } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
 import { ConnectionArgs } from "@newsfed/kit/graphql";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
 import type { EventRow } from "../db/schema.js";
 import { PolicyEventConnection } from "./event.connection.js";
@@ -30,8 +31,9 @@ export class EventResolver {
     @Arg("filter", () => EventFilterInput, { nullable: true, description: "Conditions the events must meet." })
     filter: EventFilterInput | null,
     @Ctx() ctx: PolicyContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.events.list({ ...page, filter });
+    return ctx.events.list({ ...page, filter, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => Location, { nullable: true, description: "Where it took place; null when not reported." })

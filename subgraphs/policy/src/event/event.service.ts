@@ -10,15 +10,21 @@ import { eventWrites } from "./event.writes.js";
 
 /** Reads of events, their links and outcomes; writes go through the kit's one write path. */
 export class EventService {
-  readonly writes: EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx>;
+  private writer: EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx>;
 
   constructor(
-    private readonly repo: EventRepo,
+    repo: EventRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<PolicyTx>,
   ) {
-    this.writes = new EntityWriter(eventWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+    this.makeWriter = () => new EntityWriter(eventWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<EventRow, ReturnType<typeof eventWrites>["fields"], PolicyTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */
@@ -31,8 +37,8 @@ export class EventService {
   }
 
   async list(args: EventPageArgs): Promise<Connection<EventRow>> {
-    const pages = await this.repo.page([""], "all", args);
-    return toConnection(pages.get("")!, (ids) => this.loaders.eventById.loadMany(ids));
+    const page = await this.loaders.events(args).load("");
+    return toConnection(page, (ids) => this.loaders.eventById.loadMany(ids));
   }
 
   /** Events an official took part in, or that involved a country: one statement per batch of parents. */

@@ -1,5 +1,5 @@
-import { type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { champions, initiatives } from "../db/schema.js";
 
@@ -17,6 +17,8 @@ export interface InitiativePageArgs {
   first: number;
   after?: string | null | undefined;
   filter?: InitiativeFilter | null | undefined;
+  /** Count every match for `totalCount` (default true); see KeysetRequest.count. */
+  count?: boolean | undefined;
 }
 
 const BY_NAME: KeysetOrder = { name: "initiatives:name", sortType: "text", direction: "asc" };
@@ -33,17 +35,14 @@ export class InitiativeRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db
-      .select(readColumns(initiatives))
-      .from(initiatives)
-      .where(inArray(initiatives.id, [...ids]));
+    return this.db.select(readColumns(initiatives)).from(initiatives).where(anyOf(initiatives.id, ids));
   }
 
   championsOf(initiativeIds: readonly string[]) {
     return this.db
       .select()
       .from(champions)
-      .where(inArray(champions.initiativeId, [...initiativeIds]))
+      .where(anyOf(champions.initiativeId, initiativeIds))
       .orderBy(asc(champions.position), asc(champions.officialId));
   }
 
@@ -53,7 +52,7 @@ export class InitiativeRepo {
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`i.search @@ ${query}`);
     if (filter.countryCode) conditions.push(sql`i.country_code = ${filter.countryCode.toUpperCase()}`);
-    if (filter.theme) conditions.push(sql`${filter.theme} = any(i.themes)`);
+    if (filter.theme) conditions.push(sql`i.themes @> array[${filter.theme}]::text[]`);
     if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
     if (grouping !== "all") conditions.push(sql`${GROUP_KEY[grouping]} = any(${sql.param([...groups])}::text[])`);
     const from =
@@ -66,6 +65,8 @@ export class InitiativeRepo {
       groups,
       first: args.first,
       after: args.after,
+      count: args.count,
+      rows: { table: initiatives, key: initiatives.id },
     });
   }
 

@@ -1,7 +1,8 @@
-import { UNAVAILABLE } from "@newsfed/kit/graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { UNAVAILABLE, asksFor } from "@newsfed/kit/graphql";
 import { ChangeConnection } from "@newsfed/kit/writes";
 import { ConnectionArgs } from "@newsfed/kit/graphql";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { PolicyContext } from "../context.js";
 import type { InitiativeRow } from "../db/schema.js";
 import { PolicyEvent } from "../event/event.type.js";
@@ -32,8 +33,9 @@ export class InitiativeResolver {
     @Arg("filter", () => InitiativeFilterInput, { nullable: true, description: "Conditions the initiatives must meet." })
     filter: InitiativeFilterInput | null,
     @Ctx() ctx: PolicyContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.initiatives.list({ ...page, filter });
+    return ctx.initiatives.list({ ...page, filter, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => Country, {

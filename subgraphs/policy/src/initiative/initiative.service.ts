@@ -10,15 +10,21 @@ import { initiativeWrites } from "./initiative.writes.js";
 
 /** Reads of initiatives; writes go through the kit's one write path. */
 export class InitiativeService {
-  readonly writes: EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx>;
+  private writer: EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx> | undefined;
+  private readonly makeWriter: () => EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx>;
 
   constructor(
-    private readonly repo: InitiativeRepo,
+    repo: InitiativeRepo,
     private readonly loaders: Loaders,
     runtime: RequestRuntime,
     writeRuntime: WriteRuntime<PolicyTx>,
   ) {
-    this.writes = new EntityWriter(initiativeWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+    this.makeWriter = () => new EntityWriter(initiativeWrites({ repo, loaders, federation: runtime.federation }), writeRuntime);
+  }
+
+  /** Its writes through the kit's write path, made on first use (most requests only read). */
+  get writes(): EntityWriter<InitiativeRow, ReturnType<typeof initiativeWrites>["fields"], PolicyTx> {
+    return (this.writer ??= this.makeWriter());
   }
 
   /** The record's audit trail, newest first. */
@@ -31,8 +37,7 @@ export class InitiativeService {
   }
 
   async list(args: InitiativePageArgs): Promise<Connection<InitiativeRow>> {
-    const pages = await this.repo.page([""], "all", args);
-    return this.connection(pages.get("")!);
+    return this.connection(await this.loaders.initiatives(args).load(""));
   }
 
   /** Initiatives an official champions, led by an organization, or of a country: one statement per batch. */
