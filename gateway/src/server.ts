@@ -94,7 +94,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   await apollo.start();
   const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");
   const contextFor = async (req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext> => ({
-    ...(await authenticate(req, verify)),
+    ...(await authenticate(req, verify, sharedSecret)),
     ...(requestId ? { requestId } : {}),
   });
   const http = createGraphQLHttpServer({

@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
+import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE, IDENTITY_HEADER, signIdentity, verifyIdentity } from "@newsfed/kit/identity";
 import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabases, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
@@ -43,6 +43,8 @@ class InProcessDataSource implements GraphQLDataSource {
 export interface QueryOptions {
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /** Sent as the `x-newsfed-identity` header: a subgraph's delegated identity (signed for the gateway). */
+  identityHeader?: string;
 }
 
 export interface TestFederation {
@@ -73,11 +75,13 @@ export async function startFederation(): Promise<TestFederation> {
   const closers: (() => Promise<void>)[] = [];
   const contexts = {} as Record<ServiceName, (runtime: RequestRuntime) => unknown>;
   const databases = {} as Record<ServiceName, { execute(statement: unknown): Promise<unknown> }>;
-  // Subgraphs read other subgraphs' facts through the gateway, anonymously, as over HTTP.
+  // Subgraphs reach other subgraphs' entities through the gateway, as over HTTP: anonymously, or on behalf of their
+  // caller with the identity signed for the gateway (delegation), exactly as httpFederationClient sends it.
   let gatewayQuery: FederationClient = async () => {
     throw new Error("gateway not started yet");
   };
-  const federation: FederationClient = (query, variables) => gatewayQuery(query, variables);
+  const federation: FederationClient = (query, variables, call) =>
+    gatewayQuery(query, variables, call?.identity ? { identity: call.identity } : undefined);
   const names = Object.keys(SUBGRAPH_DEFINITIONS) as ServiceName[];
   for (const name of names) statements[name] = new StatementLog();
   const opened = await openSeededDatabases(names, statements);
@@ -99,11 +103,20 @@ export async function startFederation(): Promise<TestFederation> {
     buildService: ({ name }) => sources[name as ServiceName],
   });
   const run = async (query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
-    const headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.identityHeader) headers[IDENTITY_HEADER] = options.identityHeader;
     const contextValue = await contextFor({ headers } as never);
     return singleResult<any>(await apollo.executeOperation({ query, variables }, { contextValue }));
   };
-  gatewayQuery = (query, variables) => run(query, variables) as never;
+  gatewayQuery = (query, variables, call) =>
+    run(
+      query,
+      variables,
+      call?.identity
+        ? { identityHeader: signIdentity(call.identity, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE) }
+        : {},
+    ) as never;
   return {
     statements,
     sources,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findMentions } from "../../subgraphs/articles/src/wire/find-mentions.js";
-import { headlineFrom } from "../../subgraphs/articles/src/ingest/ingest.service.js";
+import { headlineFrom } from "../../subgraphs/articles/src/wire/headline.js";
 import { parseWireStory, WireStoryError } from "../../subgraphs/articles/src/wire/wire-story.js";
 
 const SEED_STORY = readFileSync(

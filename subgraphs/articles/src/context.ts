@@ -24,7 +24,7 @@ export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
     requestId: runtime.requestId,
     loaders,
     articles,
-    ingestion: new IngestService(articles, runtime),
+    ingestion: new IngestService(articles, repo, runtime),
   };
 }
 

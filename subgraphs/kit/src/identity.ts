@@ -9,6 +9,11 @@ export interface Identity {
 
 /** The header the gateway uses to hand a verified identity to subgraphs: `<payload>.<hmac>`, both base64url. */
 export const IDENTITY_HEADER = "x-newsfed-identity";
+/**
+ * The audience of an identity a subgraph signs for the gateway when it calls it on behalf of its own caller
+ * (delegation: the gateway accepts it in place of the caller's bearer token).
+ */
+export const GATEWAY_AUDIENCE = "gateway";
 /** A signed identity older than this is refused, so a captured header cannot be replayed for long. */
 const MAX_AGE_MS = 5 * 60_000;
 

@@ -152,8 +152,21 @@ export function articleWrites(deps: {
         },
       };
     },
-    insert: (tx, id, write, actor) =>
-      withSlug(tx, write, (t, slugValue) =>
+    insert: async (tx, id, write, actor) => {
+      // One ingested story per URL: a concurrent ingestion of another text at the same URL waits here, then finds it.
+      if (write.row.contentHash && write.row.url) {
+        const holder = await deps.repo.ingestedUrlTaken(tx, write.row.url, id);
+        if (holder) {
+          throw new WriteRefused([
+            {
+              field: "input.url",
+              code: UserErrorCode.DUPLICATE,
+              message: `Another ingested article (${holder}) is the story at this URL; update it instead.`,
+            },
+          ]);
+        }
+      }
+      return withSlug(tx, write, (t, slugValue) =>
         deps.repo.insert(
           t,
           {
@@ -169,7 +182,8 @@ export function articleWrites(deps: {
           [...write.links.values()].flat(),
           write.mentions ?? [],
         ),
-      ),
+      );
+    },
     update: (tx, id, write, actor) =>
       withSlug(tx, write, (t, slugValue) =>
         deps.repo.update(

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../db/database.js";
+import { isUniqueViolation } from "../db/errors.js";
 import { newId } from "../ids.js";
 import { type UserError, UserErrorCode } from "../graphql/user-errors.js";
 import type { Identity } from "../identity.js";
@@ -248,4 +249,17 @@ function hashInput(input: object): string {
   return createHash("sha256")
     .update(JSON.stringify(canonical(input)))
     .digest("hex");
+}
+
+/**
+ * Runs a storing step and turns a unique violation of `index` (a concurrent write took the unique value after the
+ * check) into the user error a check would have given: the transaction rolls back and the caller gets `duplicate`.
+ */
+export async function refusingDuplicates<T>(store: () => Promise<T>, index: string, duplicate: () => UserError): Promise<T> {
+  try {
+    return await store();
+  } catch (error) {
+    if (isUniqueViolation(error, index)) throw new WriteRefused([duplicate()]);
+    throw error;
+  }
 }
