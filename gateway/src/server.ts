@@ -102,6 +102,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     context: contextFor,
     corsOrigins: options.corsOrigins,
     routes: {
+      // The root leads to the IDE (GraphiQL on GET /graphql for browsers).
+      "GET /": (_req, res) => {
+        res.statusCode = 302;
+        res.setHeader("location", "/graphql");
+        res.end();
+      },
       "GET /metrics": metrics.route,
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),

@@ -278,13 +278,14 @@ export class IngestPipeline {
     });
   }
 
+  private postsOfNewPersons: Set<BatchOrganization> | undefined;
+
   /** An organization the text names itself (with an acronym), or the post's of a person who is no known official. */
   private organizationNeeded(organization: BatchOrganization): boolean {
-    const named = organization.candidate.acronym !== null;
-    const ofNewPerson = [...this.persons.values()].some(
-      (p) => !p.known && p.candidate.post?.organization && this.organizationFor(p) === organization,
+    this.postsOfNewPersons ??= new Set(
+      [...this.persons.values()].filter((p) => !p.known).map((p) => this.organizationFor(p)).filter((o): o is BatchOrganization => !!o),
     );
-    return named || ofNewPerson;
+    return organization.candidate.acronym !== null || this.postsOfNewPersons.has(organization);
   }
 
   private organizationFor(person: BatchPerson): BatchOrganization | undefined {

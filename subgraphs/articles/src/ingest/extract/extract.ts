@@ -173,6 +173,13 @@ const mixedAcronym = (text: string) => /^\p{L}[\p{L}\p{N}]*$/u.test(text) && (te
 const textOf = (body: string, tokens: readonly Token[], from: number, to: number) =>
   body.slice(tokens[from]!.start, tokens[to - 1]!.end);
 
+/**
+ * At most this many candidates of each kind per story: real stories name a few dozen; the bound keeps every step
+ * linear in the text however adversarial it is (candidates beyond it are not extracted).
+ */
+export const MAX_CANDIDATES = 100;
+const MAX_EVENTS = 50;
+
 /** Extracts the candidates of a story. Linear in the body's length (every scan is bounded per token). */
 export function extractStory(story: WireStory): Extraction {
   return new Extractor(story).run();
@@ -189,6 +196,8 @@ class Extractor {
   private readonly persons = new Map<string, PersonCandidate>();
   /** Person occurrences: [person key, token index]. */
   private readonly personAt: { key: string; token: number }[] = [];
+  /** Person keys per sentence, in token order (built once the persons are known). */
+  private personsBySentence: string[][] = [];
   private readonly organizations = new Map<string, OrganizationCandidate>();
   private readonly initiatives = new Map<string, InitiativeCandidate>();
   private readonly initiativeAt: { key: string; token: number }[] = [];
@@ -206,6 +215,11 @@ class Extractor {
     this.markCountriesAndPlaces();
     for (const sentence of this.sentences) this.findPersons(sentence);
     this.findBareNames();
+    this.personsBySentence = this.sentences.map(() => []);
+    for (const at of [...this.personAt].sort((a, b) => a.token - b.token)) {
+      const list = this.personsBySentence[this.tokens[at.token]!.sentence]!;
+      if (!list.includes(at.key)) list.push(at.key);
+    }
     this.findNamedEntities();
     for (const sentence of this.sentences) this.findDescribedInitiatives(sentence);
     this.findAcronyms();
@@ -358,6 +372,7 @@ class Extractor {
   private person(name: string, token: number): PersonCandidate {
     const key = nameKey(name);
     let person = this.persons.get(key);
+    if (!person && this.persons.size >= MAX_CANDIDATES) return this.overflow(name, token);
     if (!person) {
       person = { key, name, honorific: null, country: null, post: null, forms: new Map(), first: this.tokens[token]!.start };
       this.persons.set(key, person);
@@ -372,7 +387,12 @@ class Extractor {
   private parseTitle(at: number, limit: number) {
     let k = at;
     const modifiers: string[] = [];
-    while (isWord(this.tokens[k]) && TITLE_MODIFIERS.has(this.tokens[k]!.text) && !TITLE_MATCHER.matchAt(this.tokens, k, limit)) {
+    while (
+      modifiers.length < 3 &&
+      isWord(this.tokens[k]) &&
+      TITLE_MODIFIERS.has(this.tokens[k]!.text) &&
+      !TITLE_MATCHER.matchAt(this.tokens, k, limit)
+    ) {
       modifiers.push(this.tokens[k]!.text);
       k++;
     }
@@ -437,7 +457,9 @@ class Extractor {
   private parseHonorifics(at: number, limit: number): { text: string; start: number; end: number } | undefined {
     let k = at;
     const parts: string[] = [];
-    for (;;) {
+    // At most three in a row ("Tengku Datuk Seri", "Dr. Dato'"): a longer run is no name's prefix, and stopping keeps
+    // the scan from each position bounded.
+    while (parts.length < 3) {
       const hit = HONORIFIC_MATCHER.matchAt(this.tokens, k, limit);
       if (!hit) break;
       parts.push(hit[0]);
@@ -543,6 +565,11 @@ class Extractor {
     }
   }
 
+  /** A person beyond the bound: parsed, but kept out of the candidates. */
+  private overflow(name: string, token: number): PersonCandidate {
+    return { key: nameKey(name), name, honorific: null, country: null, post: null, forms: new Map(), first: this.tokens[token]!.start };
+  }
+
   private postOrganization(
     title: { head: string; portfolio: string | null },
     country: string | null,
@@ -594,7 +621,7 @@ class Extractor {
     const created: OrganizationCandidate = { key, ...input, forms: new Map() };
     delete (created as { form?: unknown }).form;
     if (input.form) addForm(created.forms, input.form.text, input.form.confidence);
-    this.organizations.set(key, created);
+    if (this.organizations.size < MAX_CANDIDATES) this.organizations.set(key, created);
     return created;
   }
 
@@ -837,6 +864,9 @@ class Extractor {
           : (countryInName ?? this.qualifierBefore(input.start) ?? this.speakerCountry(input.start) ?? this.homeCountry);
     const key = input.key ?? `${nameKey(input.acronym ?? input.name ?? "")}|${input.lookup?.join("|") ?? ""}`;
     let found = this.initiatives.get(key);
+    if (!found && this.initiatives.size >= MAX_CANDIDATES) {
+      return { key, name: null, acronym: null, country: null, status: "ANNOUNCED", themes: [], creatable: false, lookup: [], forms: new Map(), first: 0, launchedBy: [] };
+    }
     if (!found) {
       const sentence = this.tokens[input.start]!.sentence;
       const words = this.sentenceWords(sentence);
@@ -889,10 +919,8 @@ class Extractor {
   /** The country of the first person named in the sentence (the one who speaks of it). */
   private speakerCountry(token: number): string | null {
     const sentence = this.tokens[token]!.sentence;
-    const first = this.personAt
-      .filter((at) => this.tokens[at.token]!.sentence === sentence)
-      .sort((a, b) => a.token - b.token)[0];
-    return first ? (this.persons.get(first.key)?.country ?? null) : null;
+    const first = this.personsBySentence[sentence]?.[0];
+    return first ? (this.persons.get(first)?.country ?? null) : null;
   }
 
   private sentenceWords(sentence: number): Set<string> {
@@ -958,7 +986,7 @@ class Extractor {
       return event;
     };
 
-    for (let s = 0; s < this.sentences.length; s++) {
+    for (let s = 0; s < this.sentences.length && events.length < MAX_EVENTS; s++) {
       const words = this.sentenceWords(s);
       const persons = this.personsIn(s);
       const outcome = this.outcomeOf(s, words);
@@ -1080,21 +1108,24 @@ class Extractor {
     for (const key of this.initiativesIn(sentence)) if (!event.initiatives.includes(key)) event.initiatives.push(key);
   }
 
+  private initiativesBySentence: Map<number, string[]> | undefined;
   private initiativesIn(sentence: number): string[] {
-    const keys: string[] = [];
-    for (const at of this.initiativeAt) {
-      if (this.tokens[at.token]!.sentence === sentence && !keys.includes(at.key)) keys.push(at.key);
+    if (!this.initiativesBySentence) {
+      this.initiativesBySentence = new Map();
+      for (const at of this.initiativeAt) {
+        if (!this.initiatives.has(at.key)) continue;
+        const s = this.tokens[at.token]!.sentence;
+        const list = this.initiativesBySentence.get(s) ?? [];
+        if (!list.includes(at.key)) list.push(at.key);
+        this.initiativesBySentence.set(s, list);
+      }
     }
-    return keys;
+    return this.initiativesBySentence.get(sentence) ?? [];
   }
 
   /** The persons a sentence names, in order, each once. */
   private personsIn(sentence: number): string[] {
-    const found = this.personAt
-      .filter((at) => this.tokens[at.token]!.sentence === sentence)
-      .sort((a, b) => a.token - b.token)
-      .map((at) => at.key);
-    return [...new Set(found)];
+    return (this.personsBySentence[sentence] ?? []).filter((key) => this.persons.has(key));
   }
 
   private outcomeOf(s: number, words: Set<string>): OutcomeCandidate | undefined {
@@ -1133,11 +1164,13 @@ class Extractor {
       }
     }
     if (!start) return undefined;
-    const places = [...this.placeAt].filter(([k]) => k >= from && k < to).sort((a, b) => a[0] - b[0]);
-    const city = places.find(([, [place]]) => PLACES[place]);
+    let city: [number, [string, number]] | undefined;
     const countries: string[] = [];
-    for (const [k, [hit]] of [...this.countryAt].sort((a, b) => a[0] - b[0])) {
-      if (k >= from && k < to && !countries.includes(hit.entry.code) && hit.form !== "demonym") countries.push(hit.entry.code);
+    for (let k = from; k < to; k++) {
+      const place = this.placeAt.get(k);
+      if (place && !city && PLACES[place[0]]) city = [k, place];
+      const hit = this.countryAt.get(k)?.[0];
+      if (hit && !countries.includes(hit.entry.code) && hit.form !== "demonym") countries.push(hit.entry.code);
     }
     const cityCountry = city ? PLACES[city[1][0]] : null;
     if (cityCountry && !countries.includes(cityCountry)) countries.push(cityCountry);
