@@ -16,6 +16,8 @@ import { SUBGRAPH_DEFINITIONS, type ServiceName } from "./subgraph-definitions.j
 class InProcessDataSource implements GraphQLDataSource {
   fetches = 0;
   failing = false;
+  /** Fails only the fetches whose operation this returns true for (a fault in the middle of a multi-step write). */
+  failIf: ((query: string) => boolean) | null = null;
   constructor(
     private readonly service: string,
     private readonly apollo: ApolloServer<BaseContext>,
@@ -25,7 +27,7 @@ class InProcessDataSource implements GraphQLDataSource {
 
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     this.fetches += 1;
-    if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
+    if (this.failing || this.failIf?.(request.query ?? "")) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
     const identity = verifyIdentity(
       request.http?.headers.get(IDENTITY_HEADER) ?? undefined,
       DEVELOPMENT_GATEWAY_SECRET,

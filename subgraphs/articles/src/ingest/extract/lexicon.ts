@@ -42,7 +42,7 @@ export const COUNTRIES: readonly CountryEntry[] = [
   { code: "KH", name: "Cambodia", demonyms: ["Cambodian"] },
   { code: "KR", name: "South Korea", aliases: ["Republic of Korea", "Korea", "RoK"], demonyms: ["South Korean", "Korean"] },
   { code: "LA", name: "Laos", aliases: ["Lao PDR"], demonyms: ["Lao", "Laotian"] },
-  { code: "MM", name: "Myanmar", demonyms: ["Myanmar's"] },
+  { code: "MM", name: "Myanmar", aliases: ["Burma"], demonyms: ["Burmese"] },
   { code: "MX", name: "Mexico", demonyms: ["Mexican"] },
   { code: "MY", name: "Malaysia", demonyms: ["Malaysian"] },
   { code: "NL", name: "Netherlands", aliases: ["the Netherlands"], demonyms: ["Dutch"] },
