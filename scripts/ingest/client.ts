@@ -5,14 +5,33 @@ import { join, relative } from "node:path";
 const INGEST_MANY = /* GraphQL */ `
   mutation IngestStories($inputs: [IngestArticleInput!]!) {
     ingestArticles(inputs: $inputs) {
-      userErrors { field message code }
+      userErrors {
+        field
+        message
+        code
+      }
       results {
         status
-        article { id slug }
-        userErrors { field message code }
-        createdEntities { kind }
-        linkedEntities { kind }
-        skippedEntities { kind name reason }
+        article {
+          id
+          slug
+        }
+        userErrors {
+          field
+          message
+          code
+        }
+        createdEntities {
+          kind
+        }
+        linkedEntities {
+          kind
+        }
+        skippedEntities {
+          kind
+          name
+          reason
+        }
       }
     }
   }
@@ -129,7 +148,8 @@ async function sendBatch(batch: { files: StoryFile[]; texts: string[] }, options
   } catch (error) {
     return refusedAll(`the gateway could not be reached (${(error as Error).message})`);
   }
-  if (body.errors?.length || !body.data) return refusedAll(body.errors?.map((e: { message: string }) => e.message).join("; ") ?? "no data");
+  if (body.errors?.length || !body.data)
+    return refusedAll(body.errors?.map((e: { message: string }) => e.message).join("; ") ?? "no data");
   const payload = body.data.ingestArticles;
   if (payload.userErrors.length) return refusedAll(payload.userErrors.map((e: { message: string }) => e.message).join("; "));
   return batch.files.map((file, index): StoryOutcome => {
@@ -159,7 +179,9 @@ const WORDS: Record<StoryOutcome["status"], string> = {
 export function describe(outcome: StoryOutcome): string {
   if (outcome.status === "REFUSED") return `refused          ${outcome.file.label}: ${outcome.reason}`;
   const made = Object.entries(outcome.created).map(([kind, count]) => `${count} ${kind.toLowerCase().replace("policy_", "")}`);
-  const extra = [made.length ? `created ${made.join(", ")}` : "", outcome.skipped ? `${outcome.skipped} left out` : ""].filter(Boolean);
+  const extra = [made.length ? `created ${made.join(", ")}` : "", outcome.skipped ? `${outcome.skipped} left out` : ""].filter(
+    Boolean,
+  );
   return `${WORDS[outcome.status].padEnd(16)} ${outcome.file.label} → ${outcome.slug}${extra.length ? ` (${extra.join("; ")})` : ""}`;
 }
 
@@ -167,7 +189,8 @@ export function describe(outcome: StoryOutcome): string {
 export function summarize(run: IngestRun): string {
   const count = (status: StoryOutcome["status"]) => run.outcomes.filter((o) => o.status === status).length;
   const entities: Record<string, number> = {};
-  for (const outcome of run.outcomes) for (const [kind, n] of Object.entries(outcome.created)) entities[kind] = (entities[kind] ?? 0) + n;
+  for (const outcome of run.outcomes)
+    for (const [kind, n] of Object.entries(outcome.created)) entities[kind] = (entities[kind] ?? 0) + n;
   const made = Object.entries(entities).map(([kind, n]) => `${n} ${kind.toLowerCase().replace("policy_", "")}`);
   const rate = run.seconds > 0 ? run.outcomes.length / run.seconds : 0;
   return [

@@ -2,16 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
-import {
-  entityCounts,
-  graphOf,
-  ingest,
-  kinds,
-  SEED_STORY,
-  STORY_DIR,
-  STORY_FILES,
-  storyText,
-} from "../helpers/ingest.js";
+import { entityCounts, graphOf, ingest, kinds, SEED_STORY, STORY_DIR, STORY_FILES, storyText } from "../helpers/ingest.js";
 import { dataOf } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 
@@ -65,9 +56,12 @@ describe("the corpus: each story yields exactly its graph", () => {
     });
     const named = async (names: string[]) =>
       dataOf<any>(
-        await fed.query(`query($names: [String!]!) { officials(first: 100, filter: { names: $names }) { edges { node { name } } } }`, {
-          names,
-        }),
+        await fed.query(
+          `query($names: [String!]!) { officials(first: 100, filter: { names: $names }) { edges { node { name } } } }`,
+          {
+            names,
+          },
+        ),
       ).officials.edges.map((e: any) => e.node.name);
     // Hung is named by three stories, Plate and Teo by two, Raimondo by four (and the seed).
     expect(await named(["Nguyen Manh Hung", "Johnny G. Plate", "Josephine Teo", "Gina Raimondo"])).toEqual([
@@ -80,8 +74,11 @@ describe("the corpus: each story yields exactly its graph", () => {
 
   it("links the seed's meeting and visit instead of creating them again, and files other stops' meetings under the visit", async () => {
     const eventIds = async (file: string) =>
-      dataOf<any>(await fed.query(`query($id: ID!) { article(id: $id) { events { id parent { id } } } }`, { id: results.get(file).article.id }))
-        .article.events;
+      dataOf<any>(
+        await fed.query(`query($id: ID!) { article(id: $id) { events { id parent { id } } } }`, {
+          id: results.get(file).article.id,
+        }),
+      ).article.events;
     expect(await eventIds("10_bernama_putrajaya_same_meeting.txt")).toEqual([
       { id: SEED.putrajayaMeeting, parent: { id: SEED.asiaVisit } },
       { id: SEED.asiaVisit, parent: null },
@@ -106,7 +103,10 @@ describe("the corpus: each story yields exactly its graph", () => {
         id: hagiuda.official.id,
       }),
     );
-    expect(data.official).toEqual({ updatedBy: "test-editor", history: { edges: [{ node: { action: "CREATED", actor: "test-editor" } }] } });
+    expect(data.official).toEqual({
+      updatedBy: "test-editor",
+      history: { edges: [{ node: { action: "CREATED", actor: "test-editor" } }] },
+    });
   });
 
   it("adds the name forms a later story uses to the official, so the next story links them", async () => {

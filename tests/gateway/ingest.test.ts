@@ -33,12 +33,16 @@ Hanoi (VNA) - Minister of Science and Technology Huynh Thanh Dat on June 1 launc
 
 Dat said the programme would focus on artificial intelligence, the Internet of Things and semiconductors./.`;
 
-const edit = async (query: string, variables: Record<string, unknown>) => dataOf<any>(await fed.query(query, variables, { token }));
+const edit = async (query: string, variables: Record<string, unknown>) =>
+  dataOf<any>(await fed.query(query, variables, { token }));
 const officialsNamed = async (name: string) =>
   dataOf<any>(
-    await fed.query(`query($names: [String!]!) { officials(filter: { names: $names }) { totalCount edges { node { id name } } } }`, {
-      names: [name],
-    }),
+    await fed.query(
+      `query($names: [String!]!) { officials(filter: { names: $names }) { totalCount edges { node { id name } } } }`,
+      {
+        names: [name],
+      },
+    ),
   ).officials;
 
 describe("ingestArticle: raw wire story → linked article", () => {
@@ -114,8 +118,14 @@ describe("ingestArticle: raw wire story → linked article", () => {
     expect(first.status).toBe("CREATED");
     const corrected = original.replace("deepen cooperation on cybersecurity", "deepen cooperation on cybersecurity and 5G");
     const second = await ingest(fed, { text: corrected, url }, token);
-    expect(second).toMatchObject({ status: "UPDATED", created: false, article: { id: first.article.id, slug: first.article.slug, url } });
-    const body = dataOf<any>(await fed.query(`query($id: ID!) { article(id: $id) { body themes } }`, { id: first.article.id })).article;
+    expect(second).toMatchObject({
+      status: "UPDATED",
+      created: false,
+      article: { id: first.article.id, slug: first.article.slug, url },
+    });
+    const body = dataOf<any>(
+      await fed.query(`query($id: ID!) { article(id: $id) { body themes } }`, { id: first.article.id }),
+    ).article;
     expect(body.body).toContain("cybersecurity and 5G");
     expect(body.themes).toContain("TELECOMMUNICATIONS_5G");
     // The corrected text is now that story: sending it again is a repeat.
@@ -127,9 +137,12 @@ describe("ingestArticle: raw wire story → linked article", () => {
     const result = await ingest(fed, { text: story }, token);
     expect(result.userErrors).toEqual([]);
     const article = dataOf<any>(
-      await fed.query(`query($id: ID!) { article(id: $id) { dateline { place } countries { code } mentions { surfaceText kind } } }`, {
-        id: result.article.id,
-      }),
+      await fed.query(
+        `query($id: ID!) { article(id: $id) { dateline { place } countries { code } mentions { surfaceText kind } } }`,
+        {
+          id: result.article.id,
+        },
+      ),
     ).article;
     expect(article.dateline).toEqual({ place: "Hà Nội" });
     expect(article.countries).toEqual([{ code: "US" }]);
@@ -141,14 +154,20 @@ describe("ingestArticle: raw wire story → linked article", () => {
     const bad: [string, string, string][] = [
       ["", "input.text", "REQUIRED"],
       ["Just a paragraph, no date line.", "input.text", "INVALID_FORMAT"],
-      [" date 2022-01-01 Caption.\n\nNo dateline in this lead, Minister of Trade Tran Tuan Anh said./.", "input.text", "INVALID_FORMAT"],
+      [
+        " date 2022-01-01 Caption.\n\nNo dateline in this lead, Minister of Trade Tran Tuan Anh said./.",
+        "input.text",
+        "INVALID_FORMAT",
+      ],
       [" date 2022-01-01 Caption.\n\nHanoi (VNA) - Too short./.", "input.text", "INVALID_FORMAT"],
       [DAT_MEETS.replace("date 2022-05-10", "date 2099-05-10"), "input.text", "IN_FUTURE"],
       [`${DAT_MEETS}\u0001\u0007${"\uFFFD".repeat(3)}`, "input.text", "INVALID_FORMAT"],
       [`${DAT_MEETS} ${"x".repeat(200_000)}`, "input.text", "TOO_LONG"],
-      ...["2024-13-01", "2023-02-31", "0000-06-01"].map(
-        (day): [string, string, string] => [DAT_MEETS.replace("2022-05-10", day), "input.text", "INVALID_FORMAT"],
-      ),
+      ...["2024-13-01", "2023-02-31", "0000-06-01"].map((day): [string, string, string] => [
+        DAT_MEETS.replace("2022-05-10", day),
+        "input.text",
+        "INVALID_FORMAT",
+      ]),
     ];
     for (const [text, field, code] of bad) {
       const result = await ingest(fed, { text }, token);
@@ -200,7 +219,7 @@ Dien said Vietnam would also work with Malaysia on semiconductors./.`;
     expect(graph.officials).toEqual([]);
     expect(graph.countries).toEqual(["SG", "VN", "MY"]);
     // The names stay mentions without a link, never a guessed one.
-    expect(graph.mentions.filter((m) => m.includes("OFFICIAL"))).toEqual([
+    expect(graph.mentions.filter((m: string) => m.includes("OFFICIAL"))).toEqual([
       "Nguyen Hong Dien OFFICIAL→- 1.00",
       "Gan Kim Yong OFFICIAL→- 1.00",
       "Dien OFFICIAL→- 0.90",
@@ -215,7 +234,7 @@ Dien said Vietnam would also work with Malaysia on semiconductors./.`;
     expect({ status: again.status, id: again.article.id }).toEqual({ status: "RELINKED", id: result.article.id });
     const relinked = await graphOf(fed, result.article.id);
     expect(relinked.officials).toEqual(["Nguyen Hong Dien (VN): Minister of Industry and Trade"]);
-    expect(relinked.mentions.filter((m) => m.includes("OFFICIAL"))).toEqual([
+    expect(relinked.mentions.filter((m: string) => m.includes("OFFICIAL"))).toEqual([
       "Nguyen Hong Dien OFFICIAL→Nguyen Hong Dien 1.00",
       "Gan Kim Yong OFFICIAL→- 1.00",
       "Dien OFFICIAL→Nguyen Hong Dien 0.90",
@@ -258,7 +277,9 @@ describe("keyed, idempotent steps", () => {
     expect(dat.totalCount).toBe(1);
     for (const result of [a, b]) {
       const graph = await graphOf(fed, result.article.id);
-      expect(graph.officials[0]).toMatch(/^Huynh Thanh Dat \(VN\): Minister of Science and Technology @ Ministry of Science and Technology/);
+      expect(graph.officials[0]).toMatch(
+        /^Huynh Thanh Dat \(VN\): Minister of Science and Technology @ Ministry of Science and Technology/,
+      );
     }
     // Both keyed creates carried the same idempotency key (from the natural key, not the story): the second was answered
     // with the first's official, so both payloads may list it as created, but it exists once.
@@ -283,7 +304,9 @@ Pascual said more investment would follow./.`;
     expect([a.status, b.status]).toEqual(["CREATED", "CREATED"]);
     const pascual = await officialsNamed("Alfredo Pascual");
     expect(pascual.totalCount).toBe(1);
-    const linkedIds = [a, b].map((r) => [...r.createdEntities, ...r.linkedEntities].find((e: any) => e.kind === "OFFICIAL").official.id);
+    const linkedIds = [a, b].map(
+      (r) => [...r.createdEntities, ...r.linkedEntities].find((e: any) => e.kind === "OFFICIAL").official.id,
+    );
     expect(linkedIds).toEqual([pascual.edges[0].node.id, pascual.edges[0].node.id]);
   });
 
@@ -330,7 +353,11 @@ describe("ingestArticles: many stories in one request", () => {
   it("answers one result per story, in order; a refused story does not stop the others", async () => {
     const fresh = NEW_STORY.replace("2022-03-10", "2022-03-20").replace("More talks are planned.", "Talks resume in April.");
     const data = dataOf<any>(
-      await fed.query(INGEST_MANY, { inputs: [{ text: fresh }, { text: fresh.replace(/\/\.$/, "") }, { text: "not a story" }] }, { token }),
+      await fed.query(
+        INGEST_MANY,
+        { inputs: [{ text: fresh }, { text: fresh.replace(/\/\.$/, "") }, { text: "not a story" }] },
+        { token },
+      ),
     ).ingestArticles;
     expect(data.userErrors).toEqual([]);
     expect(data.results.map((r: any) => [r.status, r.userErrors.map((e: any) => e.code)])).toEqual([

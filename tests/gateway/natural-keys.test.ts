@@ -19,14 +19,19 @@ const ERRORS = "userErrors { field code message }";
 const write = async (query: string, variables: Record<string, unknown>, as = token) =>
   dataOf<any>(await fed.query(query, variables, { token: as }));
 const createOfficial = async (input: Record<string, unknown>, as = token) =>
-  (await write(`mutation($input: CreateOfficialInput!) { createOfficial(input: $input) { official { id } ${ERRORS} } }`, { input }, as))
-    .createOfficial;
+  (
+    await write(
+      `mutation($input: CreateOfficialInput!) { createOfficial(input: $input) { official { id } ${ERRORS} } }`,
+      { input },
+      as,
+    )
+  ).createOfficial;
 
 describe("lookups by name (filter.names)", () => {
   const ids = async (root: string, names: string[]) =>
-    dataOf<any>(await fed.query(`query($names: [String!]!) { ${root}(filter: { names: $names }) { edges { node { id } } } }`, { names }))[
-      root
-    ].edges.map((e: any) => e.node.id);
+    dataOf<any>(
+      await fed.query(`query($names: [String!]!) { ${root}(filter: { names: $names }) { edges { node { id } } } }`, { names }),
+    )[root].edges.map((e: any) => e.node.id);
 
   it("finds officials by any name form, without case, accents or punctuation", async () => {
     expect(await ids("officials", ["TAN SRI annuar-musa"])).toEqual([SEED.annuar]);
@@ -49,10 +54,20 @@ describe("lookups by name (filter.names)", () => {
   });
 
   it("compares names in SQL exactly as the ingestion does in JavaScript", async () => {
-    const samples = ["Nguyễn Mạnh Hùng", "Nguyễn Mạnh Hùng".normalize("NFD"), "ĐẶNG Thị  Ngọc-Thịnh", "O'Brien, Ø. Łukasz", "Dato' Sri", "岸田 文雄", "Ⅻ"];
+    const samples = [
+      "Nguyễn Mạnh Hùng",
+      "Nguyễn Mạnh Hùng".normalize("NFD"),
+      "ĐẶNG Thị  Ngọc-Thịnh",
+      "O'Brien, Ø. Łukasz",
+      "Dato' Sri",
+      "岸田 文雄",
+      "Ⅻ",
+    ];
     for (const schema of ["officials", "policy"] as const) {
       for (const sample of samples) {
-        const rows = (await fed.sql(schema, sql`select ${sql.raw(schema)}.name_key(${sample}) as key`)) as { rows: { key: string }[] };
+        const rows = (await fed.sql(schema, sql`select ${sql.raw(schema)}.name_key(${sample}) as key`)) as {
+          rows: { key: string }[];
+        };
         expect({ schema, sample, key: rows.rows[0]!.key }).toEqual({ schema, sample, key: nameKey(sample) });
       }
     }
@@ -80,7 +95,10 @@ describe("natural keys: the owners refuse a second entity of the same name and c
   });
 
   it("creates one official when two callers race with the same name and country", async () => {
-    const [alice, bob] = await Promise.all([signDevelopmentToken({ subject: "alice" }), signDevelopmentToken({ subject: "bob" })]);
+    const [alice, bob] = await Promise.all([
+      signDevelopmentToken({ subject: "alice" }),
+      signDevelopmentToken({ subject: "bob" }),
+    ]);
     const input = { name: "Racing Minister", countryCode: "TH", positions: [{ title: "Minister of Racing" }] };
     const answers = await Promise.all([createOfficial(input, alice), createOfficial(input, bob)]);
     expect(answers.filter((a) => a.official).length).toBe(1);
@@ -90,9 +108,12 @@ describe("natural keys: the owners refuse a second entity of the same name and c
   it("refuses a second organization of one name in one country", async () => {
     const create = async (name: string) =>
       (
-        await write(`mutation($name: String!) { createOrganization(input: { name: $name, kind: MINISTRY, countryCode: "MY" }) { organization { id } ${ERRORS} } }`, {
-          name,
-        })
+        await write(
+          `mutation($name: String!) { createOrganization(input: { name: $name, kind: MINISTRY, countryCode: "MY" }) { organization { id } ${ERRORS} } }`,
+          {
+            name,
+          },
+        )
       ).createOrganization;
     const taken = await create("ministry of communications and multimedia");
     expect(taken.userErrors).toEqual([{ field: "input.name", code: "DUPLICATE", message: expect.stringContaining(SEED.kkmm) }]);
@@ -100,12 +121,22 @@ describe("natural keys: the owners refuse a second entity of the same name and c
 
   it("refuses a second initiative of one name, or one acronym, in one country", async () => {
     const create = async (input: Record<string, unknown>) =>
-      (await write(`mutation($input: CreatePolicyInitiativeInput!) { createPolicyInitiative(input: $input) { initiative { id } ${ERRORS} } }`, { input }))
-        .createPolicyInitiative;
+      (
+        await write(
+          `mutation($input: CreatePolicyInitiativeInput!) { createPolicyInitiative(input: $input) { initiative { id } ${ERRORS} } }`,
+          { input },
+        )
+      ).createPolicyInitiative;
     const byAcronym = await create({ name: "My Digital Plan", acronym: "MYDIGITAL", countryCode: "MY", status: "PROPOSED" });
-    expect(byAcronym.userErrors).toEqual([{ field: "input.acronym", code: "DUPLICATE", message: expect.stringContaining(SEED.myDigital) }]);
+    expect(byAcronym.userErrors).toEqual([
+      { field: "input.acronym", code: "DUPLICATE", message: expect.stringContaining(SEED.myDigital) },
+    ]);
     const byName = await create({ name: "Malaysia Digital Economy Blueprint", countryCode: "MY", status: "PROPOSED" });
-    expect(byName.userErrors).toEqual([{ field: "input.name", code: "DUPLICATE", message: expect.stringContaining(SEED.myDigital) }]);
-    expect((await create({ name: "Malaysia Digital Economy Blueprint", countryCode: "SG", status: "PROPOSED" })).userErrors).toEqual([]);
+    expect(byName.userErrors).toEqual([
+      { field: "input.name", code: "DUPLICATE", message: expect.stringContaining(SEED.myDigital) },
+    ]);
+    expect(
+      (await create({ name: "Malaysia Digital Economy Blueprint", countryCode: "SG", status: "PROPOSED" })).userErrors,
+    ).toEqual([]);
   });
 });

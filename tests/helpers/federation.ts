@@ -3,7 +3,13 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE, IDENTITY_HEADER, signIdentity, verifyIdentity } from "@newsfed/kit/identity";
+import {
+  DEVELOPMENT_GATEWAY_SECRET,
+  GATEWAY_AUDIENCE,
+  IDENTITY_HEADER,
+  signIdentity,
+  verifyIdentity,
+} from "@newsfed/kit/identity";
 import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabases, StatementLog } from "./databases.js";
 import { type GraphQLResult, singleResult } from "./results.js";
@@ -115,9 +121,7 @@ export async function startFederation(): Promise<TestFederation> {
     run(
       query,
       variables,
-      call?.identity
-        ? { identityHeader: signIdentity(call.identity, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE) }
-        : {},
+      call?.identity ? { identityHeader: signIdentity(call.identity, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE) } : {},
     ) as never;
   return {
     statements,

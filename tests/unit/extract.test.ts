@@ -121,10 +121,15 @@ describe("organizations, initiatives, countries and places", () => {
       ["Japan-US Commercial and Industrial Partnership", "JUCIP", null],
     ]);
     expect(extract("000_7bd97e100af3bb16.txt").initiatives.map((i) => [i.name, i.acronym, i.lookup, [...i.forms]])).toEqual([
-      ["Malaysia Digital Economy Blueprint", "MyDIGITAL", ["Malaysia Digital Economy Blueprint", "MyDIGITAL"], [
-        ["Malaysia Digital Economy Blueprint", 1],
-        ["MyDIGITAL", 1],
-      ]],
+      [
+        "Malaysia Digital Economy Blueprint",
+        "MyDIGITAL",
+        ["Malaysia Digital Economy Blueprint", "MyDIGITAL"],
+        [
+          ["Malaysia Digital Economy Blueprint", 1],
+          ["MyDIGITAL", 1],
+        ],
+      ],
       [null, null, ["Malaysia 5G rollout"], [["5G roll out", 0.8]]],
     ]);
   });
@@ -132,8 +137,20 @@ describe("organizations, initiatives, countries and places", () => {
   it("reads countries by name, abbreviation, demonym and possessive, and places (not 'Southeast Asian')", () => {
     const seed = extract("000_7bd97e100af3bb16.txt");
     expect(seed.countries.map((c) => [c.code, [...c.forms]])).toEqual([
-      ["MY", [["Malaysia", 1], ["Malaysian", 0.9]]],
-      ["US", [["US", 1], ["American", 0.9]]],
+      [
+        "MY",
+        [
+          ["Malaysia", 1],
+          ["Malaysian", 0.9],
+        ],
+      ],
+      [
+        "US",
+        [
+          ["US", 1],
+          ["American", 0.9],
+        ],
+      ],
       ["JP", [["Japan", 1]]],
       ["SG", [["Singapore", 1]]],
     ]);

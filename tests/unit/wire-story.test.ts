@@ -119,7 +119,9 @@ describe("headline and slug", () => {
       "Minister of Information and Communications Nguyen Manh Hung received Japanese Ambassador to Vietnam Yamada Takio in Hanoi on December 7",
     );
     expect(slug.length).toBeLessThanOrEqual(120);
-    expect(slug).toBe("minister-of-information-and-communications-nguyen-manh-hung-received-japanese-ambassador-to-vietnam-yamada-takio-in");
+    expect(slug).toBe(
+      "minister-of-information-and-communications-nguyen-manh-hung-received-japanese-ambassador-to-vietnam-yamada-takio-in",
+    );
     expect(slugify("Nguyễn Mạnh Hùng gặp Đại sứ")).toBe("nguyen-manh-hung-gap-dai-su");
     expect(slugify("a".repeat(200))).toHaveLength(120);
   });

@@ -34,7 +34,9 @@ export async function authenticate(
   const delegated = req?.headers[IDENTITY_HEADER];
   if (!header && delegated !== undefined && sharedSecret) {
     const identity = verifyIdentity(Array.isArray(delegated) ? delegated[0] : delegated, sharedSecret, GATEWAY_AUDIENCE);
-    return identity ? { identity } : { identity: null, authError: "The delegated identity is not valid (forged, stale or for another service)." };
+    return identity
+      ? { identity }
+      : { identity: null, authError: "The delegated identity is not valid (forged, stale or for another service)." };
   }
   if (!header) return { identity: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -146,7 +146,10 @@ export class GatewayDirectory implements Directory {
     let pending = fields.map((field, index) => ({ field, index, after: null as string | null }));
     while (pending.length) {
       const answers = await this.run(
-        pending.map(({ field, after }) => ({ ...field, call: (v: string) => field.call(v).replace("$AFTER", JSON.stringify(after)) })),
+        pending.map(({ field, after }) => ({
+          ...field,
+          call: (v: string) => field.call(v).replace("$AFTER", JSON.stringify(after)),
+        })),
         false,
       );
       const next: typeof pending = [];

@@ -1,16 +1,5 @@
 import { UserError, UserErrorCode } from "@newsfed/kit/graphql";
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  InputType,
-  Mutation,
-  ObjectType,
-  registerEnumType,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
 import { Article } from "../article/article.type.js";
 import type { ArticlesContext } from "../context.js";
 import { Country, Official, Organization, PolicyEvent, PolicyInitiative } from "../references/references.type.js";
@@ -28,7 +17,8 @@ registerEnumType(IngestStatus, {
         "The same story was already stored; its links and mentions were brought up to date with what the graph knows now (e.g. an official created since).",
     },
     UPDATED: {
-      description: "Another text of a story already stored at the same `url` (a corrected re-file): that article was updated in place, keeping its id and slug.",
+      description:
+        "Another text of a story already stored at the same `url` (a corrected re-file): that article was updated in place, keeping its id and slug.",
     },
     REFUSED: { description: "Refused (see `userErrors`); nothing was stored for it." },
   },
@@ -51,7 +41,8 @@ registerEnumType(IngestSkipReason, {
   description: "Why an ingestion did not create or link something the story names.",
   valuesConfig: {
     FORBIDDEN: {
-      description: "Creating it needs a scope the caller lacks (`officials:write` or `policy:write`); the name stays an unlinked mention.",
+      description:
+        "Creating it needs a scope the caller lacks (`officials:write` or `policy:write`); the name stays an unlinked mention.",
     },
     INCOMPLETE: {
       description:
@@ -121,7 +112,8 @@ export class IngestSkippedEntity {
 export class IngestArticlePayload {
   @Field(() => Article, {
     nullable: true,
-    description: "The article for this story: new, or the one an earlier ingestion of the same story (or URL) created. Null when refused.",
+    description:
+      "The article for this story: new, or the one an earlier ingestion of the same story (or URL) created. Null when refused.",
   })
   article!: unknown;
 
@@ -148,7 +140,9 @@ export class IngestArticlePayload {
   })
   skippedEntities!: unknown[];
 
-  @Field(() => [UserError], { description: "Why the story was refused; empty on success. Nothing is stored for a refused story." })
+  @Field(() => [UserError], {
+    description: "Why the story was refused; empty on success. Nothing is stored for a refused story.",
+  })
   userErrors!: UserError[];
 }
 
@@ -157,7 +151,9 @@ export class IngestArticlesPayload {
   @Field(() => [IngestArticlePayload], { description: "One result per input, in input order." })
   results!: IngestPayload[];
 
-  @Field(() => [UserError], { description: "Problems with the request as a whole (e.g. too many stories); then no story was ingested." })
+  @Field(() => [UserError], {
+    description: "Problems with the request as a whole (e.g. too many stories); then no story was ingested.",
+  })
   userErrors!: UserError[];
 }
 
@@ -206,7 +202,8 @@ export class IngestMutations {
     description: `Ingests up to ${MAX_BATCH} wire stories at once, exactly as \`ingestArticle\` does each, with the lookups and creates of the whole batch shared (bulk loads: \`pnpm ingest\`). One result per story; a refused story does not stop the others. Needs \`articles:write\`.`,
   })
   async ingestArticles(
-    @Arg("inputs", () => [IngestArticleInput], { description: `The stories, at most ${MAX_BATCH}.` }) inputs: IngestArticleInput[],
+    @Arg("inputs", () => [IngestArticleInput], { description: `The stories, at most ${MAX_BATCH}.` })
+    inputs: IngestArticleInput[],
     @Ctx() ctx: ArticlesContext,
   ) {
     if (inputs.length > MAX_BATCH) {

@@ -141,7 +141,8 @@ export class IngestService {
     await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
     for (const p of parsed) {
       const first = firstOf.get(p.hash)!;
-      if (first !== p) payloads[p.position] = { ...payloads[first.position]!, created: false, status: repeatStatus(payloads[first.position]!) };
+      if (first !== p)
+        payloads[p.position] = { ...payloads[first.position]!, created: false, status: repeatStatus(payloads[first.position]!) };
     }
     return payloads;
   }
@@ -255,9 +256,17 @@ function checkInput(input: IngestInput): { errors: UserError[] } | Omit<Parsed, 
     try {
       story = parseWireStory(raw);
       if (!story.dateline) {
-        v.add("input.text", UserErrorCode.INVALID_FORMAT, "The story has no `Place (AGENCY) -` dateline opening its first paragraph.");
+        v.add(
+          "input.text",
+          UserErrorCode.INVALID_FORMAT,
+          "The story has no `Place (AGENCY) -` dateline opening its first paragraph.",
+        );
       } else if (story.body.split(/\s+/).length < MIN_WORDS) {
-        v.add("input.text", UserErrorCode.INVALID_FORMAT, `The story's body has fewer than ${MIN_WORDS} words: it is not a story.`);
+        v.add(
+          "input.text",
+          UserErrorCode.INVALID_FORMAT,
+          `The story's body has fewer than ${MIN_WORDS} words: it is not a story.`,
+        );
       }
       if (story.publishedOn > new Date().toISOString().slice(0, 10)) {
         v.add("input.text", UserErrorCode.IN_FUTURE, `The date line's ${story.publishedOn} lies in the future.`);
@@ -282,7 +291,8 @@ const refusedPayload = (userErrors: UserError[]): IngestPayload => ({
 });
 
 /** A later copy of a story in the same batch: the same article, not created by it. */
-const repeatStatus = (first: IngestPayload) => (first.status === IngestStatus.REFUSED ? IngestStatus.REFUSED : IngestStatus.UNCHANGED);
+const repeatStatus = (first: IngestPayload) =>
+  first.status === IngestStatus.REFUSED ? IngestStatus.REFUSED : IngestStatus.UNCHANGED;
 
 // The story's parts came from `input.text`: a problem with any of them is a problem with the text.
 const asTextError = (error: UserError): UserError =>

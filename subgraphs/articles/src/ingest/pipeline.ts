@@ -208,7 +208,11 @@ export class IngestPipeline {
     });
   }
 
-  private async lookUpByName(only?: { persons?: BatchPerson[]; organizations?: BatchOrganization[]; initiatives?: BatchInitiative[] }) {
+  private async lookUpByName(only?: {
+    persons?: BatchPerson[];
+    organizations?: BatchOrganization[];
+    initiatives?: BatchInitiative[];
+  }) {
     const persons = only?.persons ?? [...this.persons.values()];
     const organizations = only?.organizations ?? [...this.organizations.values()];
     const initiatives = only?.initiatives ?? [...this.initiatives.values()];
@@ -227,11 +231,21 @@ export class IngestPipeline {
     }
     for (const organization of organizations) {
       const matches = matching(organizationsByKey, organization.candidate.lookup);
-      this.settle(organization, pick(matches, organization.candidate.country), IngestedEntityKind.ORGANIZATION, label(organization.candidate));
+      this.settle(
+        organization,
+        pick(matches, organization.candidate.country),
+        IngestedEntityKind.ORGANIZATION,
+        label(organization.candidate),
+      );
     }
     for (const initiative of initiatives) {
       const matches = matching(initiativesByKey, initiative.candidate.lookup);
-      this.settle(initiative, pick(matches, initiative.candidate.country), IngestedEntityKind.POLICY_INITIATIVE, label(initiative.candidate));
+      this.settle(
+        initiative,
+        pick(matches, initiative.candidate.country),
+        IngestedEntityKind.POLICY_INITIATIVE,
+        label(initiative.candidate),
+      );
     }
     for (const agency of agencies) {
       const match = pick(matching(organizationsByKey, [agency]), null);
@@ -283,7 +297,10 @@ export class IngestPipeline {
   /** An organization the text names itself (with an acronym), or the post's of a person who is no known official. */
   private organizationNeeded(organization: BatchOrganization): boolean {
     this.postsOfNewPersons ??= new Set(
-      [...this.persons.values()].filter((p) => !p.known).map((p) => this.organizationFor(p)).filter((o): o is BatchOrganization => !!o),
+      [...this.persons.values()]
+        .filter((p) => !p.known)
+        .map((p) => this.organizationFor(p))
+        .filter((o): o is BatchOrganization => !!o),
     );
     return organization.candidate.acronym !== null || this.postsOfNewPersons.has(organization);
   }
@@ -323,7 +340,9 @@ export class IngestPipeline {
       input: (p) => {
         const organization = this.organizationFor(p)?.known ?? null;
         const forms = [...p.candidate.forms.keys()].filter(
-          (form) => nameKey(form) !== nameKey(p.candidate.name) && nameKey(form) !== nameKey(`${p.candidate.honorific ?? ""} ${p.candidate.name}`),
+          (form) =>
+            nameKey(form) !== nameKey(p.candidate.name) &&
+            nameKey(form) !== nameKey(`${p.candidate.honorific ?? ""} ${p.candidate.name}`),
         );
         return {
           name: p.candidate.name,
@@ -349,7 +368,9 @@ export class IngestPipeline {
   }
 
   private async createInitiatives() {
-    const wanted = [...this.initiatives.values()].filter((i) => !i.known && !i.skipped && i.candidate.creatable && i.candidate.name);
+    const wanted = [...this.initiatives.values()].filter(
+      (i) => !i.known && !i.skipped && i.candidate.creatable && i.candidate.name,
+    );
     await this.create(wanted, {
       kind: IngestedEntityKind.POLICY_INITIATIVE,
       scope: this.canWritePolicy ? null : "policy:write",
@@ -359,8 +380,13 @@ export class IngestPipeline {
         countryCode: i.candidate.country,
         status: i.candidate.status,
         themes: i.candidate.themes,
-        championIds: [...new Set(i.candidate.launchedBy.map((key) => this.persons.get(key)?.known?.id).filter((id): id is string => !!id))],
-        idempotencyKey: idempotencyKey("initiative", `${nameKey(i.candidate.acronym ?? i.candidate.name!)}|${i.candidate.country ?? ""}`),
+        championIds: [
+          ...new Set(i.candidate.launchedBy.map((key) => this.persons.get(key)?.known?.id).filter((id): id is string => !!id)),
+        ],
+        idempotencyKey: idempotencyKey(
+          "initiative",
+          `${nameKey(i.candidate.acronym ?? i.candidate.name!)}|${i.candidate.country ?? ""}`,
+        ),
       }),
       send: (inputs) => this.directory.createInitiatives(inputs),
       name: (i) => label(i.candidate),
@@ -525,7 +551,10 @@ export class IngestPipeline {
       const { candidate } = event;
       const needed = candidate.kind === "MEETING" ? 2 : 1;
       if (candidate.linkOnly) continue;
-      if (event.participantIds.length < Math.min(needed, candidate.participants.length) || event.participantIds.length < candidate.participants.length) {
+      if (
+        event.participantIds.length < Math.min(needed, candidate.participants.length) ||
+        event.participantIds.length < candidate.participants.length
+      ) {
         event.skipped = {
           kind: IngestedEntityKind.POLICY_EVENT,
           name: candidate.title,
@@ -566,14 +595,19 @@ export class IngestPipeline {
 
   private eventInput(event: BatchEvent): Record<string, unknown> {
     const { candidate } = event;
-    const parent = candidate.parent ? this.events.find((e) => e.story === event.story && e.candidate.key === candidate.parent)?.known : undefined;
+    const parent = candidate.parent
+      ? this.events.find((e) => e.story === event.story && e.candidate.key === candidate.parent)?.known
+      : undefined;
     const initiativeIds = candidate.initiatives
       .map((key) => this.initiativeOf[event.story]!.get(key)?.known?.id)
       .filter((id): id is string => !!id);
     const location = candidate.location
       ? {
           name: candidate.location.name,
-          countryCode: candidate.location.countryCode && this.countries.has(candidate.location.countryCode) ? candidate.location.countryCode : null,
+          countryCode:
+            candidate.location.countryCode && this.countries.has(candidate.location.countryCode)
+              ? candidate.location.countryCode
+              : null,
         }
       : null;
     const natural = `${candidate.kind}|${candidate.startDate}|${nameKey(candidate.location?.name ?? "")}|${[...event.participantIds].sort().join("+")}`;
@@ -602,7 +636,8 @@ export class IngestPipeline {
     ];
     for (const visit of visits) {
       if (!event.participantIds.some((id) => visit.participantIds.includes(id))) continue;
-      if (visit.startDate <= event.candidate.startDate && (visit.endDate ?? visit.startDate) >= event.candidate.startDate) return visit;
+      if (visit.startDate <= event.candidate.startDate && (visit.endDate ?? visit.startDate) >= event.candidate.startDate)
+        return visit;
     }
     return undefined;
   }
@@ -614,7 +649,9 @@ export class IngestPipeline {
     for (const person of this.persons.values()) {
       const official = person.known;
       if (!official || person.createdBy !== null || !("otherNames" in official)) continue;
-      const have = new Set([official.name, `${official.honorificPrefix ?? ""} ${official.name}`, ...official.otherNames].map(nameKey));
+      const have = new Set(
+        [official.name, `${official.honorificPrefix ?? ""} ${official.name}`, ...official.otherNames].map(nameKey),
+      );
       const fresh = [...person.candidate.forms.keys()].filter((form) => !have.has(nameKey(form)));
       const distinct = [...new Map(fresh.map((form) => [nameKey(form), form])).values()];
       if (!distinct.length || official.otherNames.length + distinct.length > 20) continue;
@@ -677,7 +714,10 @@ export class IngestPipeline {
       const person = this.personOf[index]!.get(candidate.key)!;
       if (!person.known || !candidate.post?.organization) continue;
       const post = this.organizationOf[index]!.get(candidate.post.organization.key);
-      const fromPositions = "positions" in person.known ? person.known.positions.find((p) => p.organizationId && p.organizationId === post?.known?.id) : undefined;
+      const fromPositions =
+        "positions" in person.known
+          ? person.known.positions.find((p) => p.organizationId && p.organizationId === post?.known?.id)
+          : undefined;
       const id = post?.known?.id ?? fromPositions?.organizationId;
       if (id && !organizationIds.includes(id)) organizationIds.push(id);
     }

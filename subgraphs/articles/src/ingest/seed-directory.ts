@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { stableId } from "@newsfed/kit/ids";
 import { nameKey } from "@newsfed/kit/names";
-import type { Directory, EventQuery, KnownEvent, KnownInitiative, KnownOfficial, KnownOrganization, NameQuery } from "./directory.js";
+import type {
+  Directory,
+  EventQuery,
+  KnownEvent,
+  KnownInitiative,
+  KnownOfficial,
+  KnownOrganization,
+  NameQuery,
+} from "./directory.js";
 
 interface OfficialsSeed {
   countries: { code: string }[];
@@ -18,7 +26,15 @@ interface OfficialsSeed {
 
 interface PolicySeed {
   initiatives: { key: string; name: string; acronym: string | null; countryCode: string | null }[];
-  events: { key: string; kind: string; title: string; startDate: string; endDate: string | null; parent: string | null; participants: string[] }[];
+  events: {
+    key: string;
+    kind: string;
+    title: string;
+    startDate: string;
+    endDate: string | null;
+    parent: string | null;
+    participants: string[];
+  }[];
 }
 
 /** Where the other subgraphs' committed seeds are (the same files they load at start; source and compiled layouts alike). */
@@ -87,7 +103,9 @@ export class SeedDirectory implements Directory {
       organizations: this.organizations.filter((o) =>
         [o.name, o.acronym ?? ""].some((form) => form && organizations.has(nameKey(form))),
       ),
-      initiatives: this.initiatives.filter((i) => [i.name, i.acronym ?? ""].some((form) => form && initiatives.has(nameKey(form)))),
+      initiatives: this.initiatives.filter((i) =>
+        [i.name, i.acronym ?? ""].some((form) => form && initiatives.has(nameKey(form))),
+      ),
     };
   }
 

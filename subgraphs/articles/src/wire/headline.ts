@@ -75,7 +75,8 @@ const DANGLING = new Set(
 /** Prepositions a long headline is best cut before, most natural first. */
 const CUT_BEFORE = ["in", "at", "to", "with", "during", "under", "from", "as", "for", "on", "of"];
 
-const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+const MONTH =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
 const WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 // Date adverbials headlines leave out: "on Monday", "on November 18", "on 18 November 2021", "yesterday", "today".
 const DATE_ADVERBIAL = new RegExp(
@@ -106,7 +107,16 @@ export function headlineFrom(lead: string): string {
   sentence = sentence.slice(0, cut).replace(DATE_ADVERBIAL, "").replace(PARENTHESIS, "");
   let words = withoutPortfolios(sentence.split(/\s+/).filter(Boolean));
   if (words.length > MAX_HEADLINE_WORDS) words = shorten(words);
-  while (words.length > 1 && DANGLING.has(words.at(-1)!.replace(/[,;:]$/, "").toLowerCase())) words.pop();
+  while (
+    words.length > 1 &&
+    DANGLING.has(
+      words
+        .at(-1)!
+        .replace(/[,;:]$/, "")
+        .toLowerCase(),
+    )
+  )
+    words.pop();
   const headline = words.join(" ").replace(/[,;:]+$/, "");
   return headline.length <= 300 ? headline : `${headline.slice(0, 297).replace(/\s+\S*$/, "")}…`;
 }
@@ -116,7 +126,11 @@ function withoutAttribution(sentence: string): string {
   const comma = sentence.lastIndexOf(", ");
   if (comma < 0) return sentence;
   const tail = sentence.slice(comma + 2);
-  if (/\b(said|says|told reporters|reported)\b/.test(tail) && !tail.includes(",") && wordCount(sentence.slice(0, comma)) >= MIN_WORDS) {
+  if (
+    /\b(said|says|told reporters|reported)\b/.test(tail) &&
+    !tail.includes(",") &&
+    wordCount(sentence.slice(0, comma)) >= MIN_WORDS
+  ) {
     return sentence.slice(0, comma);
   }
   return sentence;

@@ -16,7 +16,10 @@ export type FederationClient = (
   query: string,
   variables?: Record<string, unknown>,
   options?: FederationCallOptions,
-) => Promise<{ data?: Record<string, any> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+) => Promise<{
+  data?: Record<string, any> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}>;
 
 export interface HttpFederationOptions {
   timeoutMs?: number;

@@ -9,7 +9,7 @@ export class OfficialFilterInput {
   @Field(() => [String], {
     nullable: true,
     description:
-      "Only officials one of whose name forms (name, honorific and name, other names) equals one of these names, compared without case, accents or punctuation (\"Nguyễn Mạnh Hùng\" finds Nguyen Manh Hung); at most 100 names of 200 characters. A lookup by exact name, for linking text to known entities; an empty list finds none.",
+      'Only officials one of whose name forms (name, honorific and name, other names) equals one of these names, compared without case, accents or punctuation ("Nguyễn Mạnh Hùng" finds Nguyen Manh Hung); at most 100 names of 200 characters. A lookup by exact name, for linking text to known entities; an empty list finds none.',
   })
   names?: string[] | null;
 

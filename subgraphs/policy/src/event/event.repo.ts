@@ -99,7 +99,8 @@ export class EventRepo {
       );
     }
     if (filter.participantIds) {
-      if (filter.participantIds.length > 100) throw badInput("filter.participantIds", "`filter.participantIds` takes at most 100 ids.");
+      if (filter.participantIds.length > 100)
+        throw badInput("filter.participantIds", "`filter.participantIds` takes at most 100 ids.");
       conditions.push(
         sql`exists (select 1 from ${participants} p where p.event_id = e.id and p.official_id = any(${sql.param([...filter.participantIds])}::text[]))`,
       );

@@ -85,7 +85,9 @@ export class InitiativeRepo {
       const [row] = await this.db
         .select({ id: initiatives.id })
         .from(initiatives)
-        .where(and(sql`${initiatives.nameKey} = policy.name_key(${key.name})`, eq(initiatives.countryCode, key.countryCode), other))
+        .where(
+          and(sql`${initiatives.nameKey} = policy.name_key(${key.name})`, eq(initiatives.countryCode, key.countryCode), other),
+        )
         .limit(1);
       if (row) return { id: row.id, by: "name" };
     }

@@ -117,7 +117,10 @@ const duplicateMessage = (by: "name" | "acronym", key: NaturalKey, holder?: stri
     : `Another initiative ${key.countryCode ? `of ${key.countryCode}` : "without a country"} already has the acronym "${key.acronym}"${holder ? ` (${holder})` : ""}.`;
 
 /** A unique violation of either natural key from a concurrent write, as the DUPLICATE the check would have given. */
-const refusingNaturalKeys = <T>(row: { name?: string | null; acronym?: string | null; countryCode?: string | null }, store: () => Promise<T>) => {
+const refusingNaturalKeys = <T>(
+  row: { name?: string | null; acronym?: string | null; countryCode?: string | null },
+  store: () => Promise<T>,
+) => {
   const key = { name: row.name ?? "this name", acronym: row.acronym ?? null, countryCode: row.countryCode ?? null };
   return refusingDuplicates(
     () =>

@@ -152,7 +152,25 @@ const THEME_MATCHER = new PhraseMatcher<string>((text) => text.toLowerCase());
 for (const [phrase, theme] of THEME_KEYWORDS) THEME_MATCHER.add(phrase, theme);
 
 /** All-capitals words that are no organization or initiative acronym. */
-const COMMON_ACRONYMS = new Set(["AI", "IT", "ICT", "IOT", "CEO", "GDP", "FDI", "SME", "SMES", "MOU", "G20", "G7", "US", "UK", "EU", "UN", "PM"]);
+const COMMON_ACRONYMS = new Set([
+  "AI",
+  "IT",
+  "ICT",
+  "IOT",
+  "CEO",
+  "GDP",
+  "FDI",
+  "SME",
+  "SMES",
+  "MOU",
+  "G20",
+  "G7",
+  "US",
+  "UK",
+  "EU",
+  "UN",
+  "PM",
+]);
 const CONNECTORS = new Set(["of", "and", "for", "&", "on", "in"]);
 /** Capitalized words that do not begin an organization's or initiative's name (sentence starts, dates). */
 const NOT_ENTITY_WORDS = new Set(
@@ -168,7 +186,8 @@ const NOT_ENTITY_WORDS = new Set(
 
 const isWord = (token: Token | undefined): token is Token => token?.kind === "word";
 const isCapitalized = (token: Token | undefined): boolean => isWord(token) && /^\p{Lu}/u.test(token.text);
-const isAcronym = (text: string) => /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u.test(text) && text.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(text);
+const isAcronym = (text: string) =>
+  /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u.test(text) && text.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(text);
 const mixedAcronym = (text: string) => /^\p{L}[\p{L}\p{N}]*$/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 3;
 const textOf = (body: string, tokens: readonly Token[], from: number, to: number) =>
   body.slice(tokens[from]!.start, tokens[to - 1]!.end);
@@ -249,9 +268,15 @@ class Extractor {
         k += place[1] - 1;
       } else if (country) {
         // An all-capitals abbreviation ("US") inside a run of capitals ("THEY TOLD US NO") is a word, not a country.
-        const shout = (t: Token | undefined) => isWord(t) && t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+        const shout = (t: Token | undefined) =>
+          isWord(t) && t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
         const text = this.tokens[k]!.text;
-        if (country[1] === 1 && shout(this.tokens[k]) && text.length <= 3 && (shout(this.tokens[k - 1]) || shout(this.tokens[k + 1])))
+        if (
+          country[1] === 1 &&
+          shout(this.tokens[k]) &&
+          text.length <= 3 &&
+          (shout(this.tokens[k - 1]) || shout(this.tokens[k + 1]))
+        )
           continue;
         this.countryAt.set(k, country);
         k += country[1] - 1;
@@ -567,7 +592,15 @@ class Extractor {
 
   /** A person beyond the bound: parsed, but kept out of the candidates. */
   private overflow(name: string, token: number): PersonCandidate {
-    return { key: nameKey(name), name, honorific: null, country: null, post: null, forms: new Map(), first: this.tokens[token]!.start };
+    return {
+      key: nameKey(name),
+      name,
+      honorific: null,
+      country: null,
+      post: null,
+      forms: new Map(),
+      first: this.tokens[token]!.start,
+    };
   }
 
   private postOrganization(
@@ -608,7 +641,8 @@ class Extractor {
     if (!found && input.acronym) {
       found = [...this.organizations.values()].find((o) => o.acronym === input.acronym || (o.name && o.name === input.name));
     }
-    if (!found && input.name) found = [...this.organizations.values()].find((o) => o.name !== null && nameKey(o.name) === nameKey(input.name!));
+    if (!found && input.name)
+      found = [...this.organizations.values()].find((o) => o.name !== null && nameKey(o.name) === nameKey(input.name!));
     if (found) {
       found.acronym ??= input.acronym;
       found.creatable ||= input.creatable;
@@ -640,7 +674,11 @@ class Extractor {
       // the … Head / the … initiative
       if (token.text === "the" || token.text === "The") this.namedAfterThe(k + 1);
       // Ministry of … / Department of … (no acronym): looked up, never created.
-      if (isCapitalized(token) && (token.text === "Ministry" || token.text === "Department") && this.tokens[k + 1]?.text === "of") {
+      if (
+        isCapitalized(token) &&
+        (token.text === "Ministry" || token.text === "Department") &&
+        this.tokens[k + 1]?.text === "of"
+      ) {
         if (this.claimed[k]) continue;
         const portfolio = this.parsePortfolio(k + 2, this.sentenceEnd(k));
         if (!portfolio) continue;
@@ -681,7 +719,8 @@ class Extractor {
       for (let c = start; c <= open + 2; c++) this.claimed[c] = 1;
     };
     if (head && ORGANIZATION_HEADS[head]) {
-      const country = this.countryInName(start, open) ?? this.qualifierBefore(start) ?? (isGovernmentBody(head) ? this.homeCountry : null);
+      const country =
+        this.countryInName(start, open) ?? this.qualifierBefore(start) ?? (isGovernmentBody(head) ? this.homeCountry : null);
       this.organization({
         name,
         acronym,
@@ -697,7 +736,17 @@ class Extractor {
       else [...this.organizations.values()].find((o) => o.acronym === acronym)?.forms.set(acronym, 1);
       claim();
     } else if (head && INITIATIVE_HEADS.has(head)) {
-      this.initiative({ name, acronym, start, end: open, creatable: true, forms: [[name, 1], [acronym, 1]] });
+      this.initiative({
+        name,
+        acronym,
+        start,
+        end: open,
+        creatable: true,
+        forms: [
+          [name, 1],
+          [acronym, 1],
+        ],
+      });
       claim();
     }
   }
@@ -730,7 +779,11 @@ class Extractor {
         k++;
         continue;
       }
-      if (isWord(token) && (token.text === "and" || token.text === "of" || token.text === "for") && isCapitalized(this.tokens[k + 1])) {
+      if (
+        isWord(token) &&
+        (token.text === "and" || token.text === "of" || token.text === "for") &&
+        isCapitalized(this.tokens[k + 1])
+      ) {
         k++;
         continue;
       }
@@ -773,16 +826,32 @@ class Extractor {
       j++;
       // "<country>'s plan for <topic>"
       const head = this.tokens[j];
-      if (isWord(head) && DESCRIBED_INITIATIVE_HEADS.has(head.text) && (this.tokens[j + 1]?.text === "for" || this.tokens[j + 1]?.text === "on")) {
+      if (
+        isWord(head) &&
+        DESCRIBED_INITIATIVE_HEADS.has(head.text) &&
+        (this.tokens[j + 1]?.text === "for" || this.tokens[j + 1]?.text === "on")
+      ) {
         const topicStart = j + 2;
         let end = topicStart;
-        while (end < sentence.to && end - topicStart < 5 && isWord(this.tokens[end]) && !["as", "and", "which", "that"].includes(this.tokens[end]!.text)) end++;
+        while (
+          end < sentence.to &&
+          end - topicStart < 5 &&
+          isWord(this.tokens[end]) &&
+          !["as", "and", "which", "that"].includes(this.tokens[end]!.text)
+        )
+          end++;
         if (end > topicStart) this.described(country[0].entry, topicStart, end);
         continue;
       }
       // "<country>'s <topic> rollout"
       let end = j;
-      while (end < sentence.to && end - j < 4 && isWord(this.tokens[end]) && !DESCRIBED_INITIATIVE_HEADS.has(this.tokens[end]!.text)) end++;
+      while (
+        end < sentence.to &&
+        end - j < 4 &&
+        isWord(this.tokens[end]) &&
+        !DESCRIBED_INITIATIVE_HEADS.has(this.tokens[end]!.text)
+      )
+        end++;
       const last = this.tokens[end];
       if (end > j && isWord(last) && DESCRIBED_INITIATIVE_HEADS.has(last.text) && /rollout|roll-out/.test(last.text)) {
         this.described(country[0].entry, j, end + 1);
@@ -865,7 +934,19 @@ class Extractor {
     const key = input.key ?? `${nameKey(input.acronym ?? input.name ?? "")}|${input.lookup?.join("|") ?? ""}`;
     let found = this.initiatives.get(key);
     if (!found && this.initiatives.size >= MAX_CANDIDATES) {
-      return { key, name: null, acronym: null, country: null, status: "ANNOUNCED", themes: [], creatable: false, lookup: [], forms: new Map(), first: 0, launchedBy: [] };
+      return {
+        key,
+        name: null,
+        acronym: null,
+        country: null,
+        status: "ANNOUNCED",
+        themes: [],
+        creatable: false,
+        lookup: [],
+        forms: new Map(),
+        first: 0,
+        launchedBy: [],
+      };
     }
     if (!found) {
       const sentence = this.tokens[input.start]!.sentence;
@@ -879,7 +960,9 @@ class Extractor {
         status: launched ? "ACTIVE" : "ANNOUNCED",
         themes: this.themesIn(this.sentences[sentence]!.from, this.sentences[sentence]!.to),
         creatable: input.creatable,
-        lookup: [...new Set([...(input.name ? [input.name] : []), ...(input.acronym ? [input.acronym] : []), ...(input.lookup ?? [])])],
+        lookup: [
+          ...new Set([...(input.name ? [input.name] : []), ...(input.acronym ? [input.acronym] : []), ...(input.lookup ?? [])]),
+        ],
         forms: new Map(),
         first: this.tokens[input.start]!.start,
         launchedBy: [],
@@ -1205,9 +1288,13 @@ class Extractor {
 
   private titleOf(event: EventCandidate): string {
     const names = event.participants.map((key) => this.persons.get(key)?.name ?? key);
-    const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+    const list = (items: string[]) =>
+      items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
     const place = event.location ? ` in ${event.location.name}` : "";
-    const initiatives = event.initiatives.map((key) => this.initiatives.get(key)).map((i) => i?.name ?? i?.acronym).filter(Boolean);
+    const initiatives = event.initiatives
+      .map((key) => this.initiatives.get(key))
+      .map((i) => i?.name ?? i?.acronym)
+      .filter(Boolean);
     switch (event.kind) {
       case "MEETING":
         return names.length === 2 ? `${names[0]} meets ${names[1]}${place}` : `${list(names)} meet${place}`;
@@ -1243,7 +1330,8 @@ class Extractor {
       const captionTokens = tokenize(caption) as Token[];
       for (let k = 0; k < captionTokens.length; k++) {
         const place = PLACE_MATCHER.matchAt(captionTokens, k);
-        if (place && PLACES[place[0]] && captionTokens[k - 1]?.text === "in") return { name: place[0], countryCode: PLACES[place[0]] ?? null };
+        if (place && PLACES[place[0]] && captionTokens[k - 1]?.text === "in")
+          return { name: place[0], countryCode: PLACES[place[0]] ?? null };
       }
     }
     const dateline = this.story.dateline?.place.split(",")[0]?.trim();
@@ -1296,7 +1384,8 @@ function addForm(forms: Forms, text: string, confidence: number) {
 
 const lastPart = (text: string) => text.split(/[-‑]/).at(-1)!;
 
-const isGovernmentBody = (head: string) => ["Ministry", "Department", "Agency", "Authority", "Commission", "Bureau", "Office", "Board", "Administration"].includes(head);
+const isGovernmentBody = (head: string) =>
+  ["Ministry", "Department", "Agency", "Authority", "Commission", "Bureau", "Office", "Board", "Administration"].includes(head);
 
 function dayOf(component: chrono.ParsedComponents): string {
   const pad = (n: number | null) => String(n ?? 0).padStart(2, "0");

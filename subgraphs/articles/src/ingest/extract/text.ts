@@ -59,7 +59,11 @@ export function tokenize(text: string): Omit<Token, "sentence">[] {
         j += 2;
         continue;
       }
-      if (isApostrophe(joiner) && isWordChar(text[j + 1]) && !((text[j + 1] === "s" || text[j + 1] === "S") && !isWordChar(text[j + 2]))) {
+      if (
+        isApostrophe(joiner) &&
+        isWordChar(text[j + 1]) &&
+        !((text[j + 1] === "s" || text[j + 1] === "S") && !isWordChar(text[j + 2]))
+      ) {
         j += 2;
         continue;
       }
