@@ -242,6 +242,20 @@ Dien said Vietnam would also work with Malaysia on semiconductors./.`;
     expect((await ingest(fed, { text: STORY }, limited)).status).toBe("UNCHANGED");
   });
 
+  it("teaches a known official the new name forms (of several words) a story uses", async () => {
+    const story = ` date 2022-10-12 A caption. (Photo: Bernama)
+
+Kuala Lumpur (Bernama) - Datuk Seri Annuar Musa said on October 11 that Malaysia would expand its data centres and submarine cables.
+
+Annuar said investors from Japan had shown interest./.`;
+    const result = await ingest(fed, { text: story }, token);
+    expect(kinds(result.linkedEntities)).toContain("OFFICIAL Annuar Musa");
+    const annuar = dataOf<any>(
+      await fed.query(`query($id: ID!) { official(id: $id) { otherNames } }`, { id: SEED.annuar }),
+    ).official;
+    expect(annuar.otherNames).toEqual(["Annuar", "Annuar bin Musa", "Tan Sri Annuar", "Datuk Seri Annuar Musa"]);
+  });
+
   it("accepts a subgraph's delegated identity only when signed for the gateway with the shared secret", async () => {
     const mallory = { subject: "mallory", scopes: ["officials:write"] };
     const create = (identityHeader: string) =>

@@ -11,6 +11,7 @@ import {
   keys,
   type Reference,
   refuse,
+  refusingDuplicates,
   requiredText,
   setOf,
   text,
@@ -29,6 +30,7 @@ import { slugify } from "./slug.js";
 /** Clocks differ: a publication time up to this far ahead of ours is accepted. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const SLUG_INDEX = "articles_slug_idx";
+const CONTENT_HASH_INDEX = "articles_content_hash_idx";
 
 /** A publication time: a Date (from the DateTime scalar) or an ISO string (trusted loaders); never in the future. */
 const publishedAt = z.unknown().transform((value, ctx): Date => {
@@ -166,22 +168,28 @@ export function articleWrites(deps: {
           ]);
         }
       }
-      return withSlug(tx, write, (t, slugValue) =>
-        deps.repo.insert(
-          t,
-          {
-            id,
-            ...write.row,
-            slug: slugValue!,
-            headline: write.row.headline!,
-            body: write.row.body!,
-            publishedAt: write.row.publishedAt!,
-            sourceName: write.row.sourceName!,
-            updatedBy: actor.subject,
-          },
-          [...write.links.values()].flat(),
-          write.mentions ?? [],
-        ),
+      return refusingDuplicates(
+        () =>
+          withSlug(tx, write, (t, slugValue) =>
+            deps.repo.insert(
+              t,
+              {
+                id,
+                ...write.row,
+                slug: slugValue!,
+                headline: write.row.headline!,
+                body: write.row.body!,
+                publishedAt: write.row.publishedAt!,
+                sourceName: write.row.sourceName!,
+                updatedBy: actor.subject,
+              },
+              [...write.links.values()].flat(),
+              write.mentions ?? [],
+            ),
+          ),
+        CONTENT_HASH_INDEX,
+        // A concurrent ingestion stored the same story first.
+        () => ({ field: "input.contentHash", code: UserErrorCode.DUPLICATE, message: "This story is already stored." }),
       );
     },
     update: (tx, id, write, actor) =>

@@ -23,6 +23,8 @@ const NAMES_PER_FIELD = 50;
 const CONCURRENCY = 4;
 const PAGE = 100;
 const WRITE_TIMEOUT_MS = 30_000;
+/** Inputs per bulk create field (the owners take at most 100). */
+const BULK_SIZE = 50;
 
 interface Field {
   /** Root field and arguments, with `$v` standing for this field's variable. */
@@ -105,19 +107,19 @@ export class GatewayDirectory implements Directory {
   }
 
   createOrganizations(inputs: Record<string, unknown>[]) {
-    return this.write("createOrganization", "CreateOrganizationInput!", "organization", inputs);
+    return this.bulk("createOrganizations", "CreateOrganizationInput!", "organization", inputs);
   }
 
   createOfficials(inputs: Record<string, unknown>[]) {
-    return this.write("createOfficial", "CreateOfficialInput!", "official", inputs);
+    return this.bulk("createOfficials", "CreateOfficialInput!", "official", inputs);
   }
 
   createInitiatives(inputs: Record<string, unknown>[]) {
-    return this.write("createPolicyInitiative", "CreatePolicyInitiativeInput!", "initiative", inputs);
+    return this.bulk("createPolicyInitiatives", "CreatePolicyInitiativeInput!", "policyInitiative", inputs);
   }
 
   createEvents(inputs: Record<string, unknown>[]) {
-    return this.write("createPolicyEvent", "CreatePolicyEventInput!", "event", inputs);
+    return this.bulk("createPolicyEvents", "CreatePolicyEventInput!", "policyEvent", inputs);
   }
 
   async updateOfficials(updates: { id: string; input: Record<string, unknown> }[]) {
@@ -130,14 +132,28 @@ export class GatewayDirectory implements Directory {
     return (await this.run(fields, true)).map((answer) => toAnswer(answer, "official"));
   }
 
-  private async write(mutation: string, inputType: string, entity: string, inputs: Record<string, unknown>[]) {
-    const fields: Field[] = inputs.map((input) => ({
-      call: (v) => `${mutation}(input: ${v})`,
-      variableType: inputType,
-      value: input,
-      selection: `${entity} { id } userErrors { field message code }`,
-    }));
-    return (await this.run(fields, true)).map((answer) => toAnswer(answer, entity));
+  /**
+   * Creates through an owner's bulk mutation (`createOfficials(inputs:)` …): up to BULK_SIZE inputs per field, their
+   * references checked together and stored in one transaction by the owner; a few fields per request.
+   */
+  private async bulk(mutation: string, inputType: string, entity: string, inputs: Record<string, unknown>[]) {
+    const fields: Field[] = [];
+    for (let i = 0; i < inputs.length; i += BULK_SIZE) {
+      fields.push({
+        call: (v) => `${mutation}(inputs: ${v})`,
+        variableType: `[${inputType}]!`,
+        value: inputs.slice(i, i + BULK_SIZE),
+        selection: `results { ${entity} { id } userErrors { field message code } } userErrors { field message code }`,
+      });
+    }
+    const answers = await this.run(fields, true);
+    return answers.flatMap((answer, index): WriteAnswer[] => {
+      const size = Math.min(BULK_SIZE, inputs.length - index * BULK_SIZE);
+      if (!answer || answer.userErrors?.length) {
+        return Array.from({ length: size }, () => ({ id: null, userErrors: (answer?.userErrors ?? []) as UserError[] }));
+      }
+      return answer.results.map((result: any) => toAnswer(result, entity));
+    });
   }
 
   /** Every node of every connection field, following `pageInfo` until each is read whole. */

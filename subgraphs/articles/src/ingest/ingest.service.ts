@@ -123,9 +123,41 @@ export class IngestService {
     const byUrl = new Map<string, string>();
     for (const row of stored) if (row.url && !byUrl.has(row.url)) byUrl.set(row.url, row.id);
 
-    // Stories sharing a URL are written one after the other; the rest a few at a time.
+    // New stories (neither their body nor their URL stored) are created together: one transaction, a savepoint each.
+    const fresh = unique.map((p, index) => ({ p, index })).filter(({ p }) => !byHash.has(p.hash) && !(p.url && byUrl.has(p.url)));
+    const later = new Set(unique.map((_, index) => index));
+    if (fresh.length) {
+      const results = await this.articles.writes.createMany(
+        fresh.map(({ p, index }) => ({ ...this.articleInput(p, resolutions[index]!), url: p.url })),
+        { checkReferences: false, ids: fresh.map(({ p }) => options.ids?.[p.position]) },
+      );
+      fresh.forEach(({ p, index }, k) => {
+        const { entity, userErrors } = results[k]!;
+        // A concurrent ingestion stored the same story, or another text at this URL, first: handled below.
+        if (
+          userErrors.some(
+            (e) => e.code === UserErrorCode.DUPLICATE && (e.field === "input.contentHash" || e.field === "input.url"),
+          )
+        )
+          return;
+        later.delete(index);
+        payloads[p.position] = this.payload(p, resolutions[index]!, entity, IngestStatus.CREATED, userErrors, byHash, byUrl);
+      });
+    }
+    if (later.size) {
+      const again = await this.repo.storiesMatching(
+        [...later].map((index) => unique[index]!.hash),
+        [...later].flatMap((index) => (unique[index]!.url ? [unique[index]!.url!] : [])),
+      );
+      for (const row of again) {
+        if (row.contentHash && !byHash.has(row.contentHash)) byHash.set(row.contentHash, row.id);
+        if (row.url && !byUrl.has(row.url)) byUrl.set(row.url, row.id);
+      }
+    }
+    // The rest (repeats, corrections at a known URL): stories sharing a URL one after the other, the others a few at a time.
     const chains = new Map<string, number[]>();
     unique.forEach((p, index) => {
+      if (!later.has(index)) return;
       const key = p.url ?? `#${p.hash}`;
       chains.set(key, [...(chains.get(key) ?? []), index]);
     });
@@ -147,17 +179,10 @@ export class IngestService {
     return payloads;
   }
 
-  /** Creates, relinks or updates the article of one story. */
-  private async store(
-    p: Parsed,
-    resolution: StoryResolution,
-    byHash: Map<string, string>,
-    byUrl: Map<string, string>,
-    id: string | undefined,
-  ): Promise<IngestPayload> {
+  /** The article's fields for a story (links, mentions and themes from its resolution). */
+  private articleInput(p: Parsed, resolution: StoryResolution) {
     const lead = p.story.body.split("\n\n")[0]!;
-    const links = Object.fromEntries(LINK_FIELDS.map(([, field]) => [field, resolution[field]]));
-    const content = {
+    return {
       headline: p.headline ?? headlineFrom(lead),
       summary: lead.length <= 2000 ? lead : null,
       body: p.story.body,
@@ -166,24 +191,47 @@ export class IngestService {
       dateline: p.story.dateline,
       photo: p.story.photo,
       themes: resolution.themes,
-      ...links,
+      ...Object.fromEntries(LINK_FIELDS.map(([, field]) => [field, resolution[field]])),
       mentions: resolution.mentions,
       contentHash: p.hash,
     };
-    const done = (article: ArticleRow | null, status: IngestStatus, errors: UserError[] = []): IngestPayload => {
-      if (errors.length || !article) return refusedPayload(errors.map(asTextError));
-      byHash.set(p.hash, article.id);
-      if (article.url) byUrl.set(article.url, article.id);
-      return {
-        article,
-        created: status === IngestStatus.CREATED,
-        status,
-        createdEntities: resolution.created,
-        linkedEntities: resolution.linked,
-        skippedEntities: resolution.skipped,
-        userErrors: [],
-      };
+  }
+
+  private payload(
+    p: Parsed,
+    resolution: StoryResolution,
+    article: ArticleRow | null,
+    status: IngestStatus,
+    errors: UserError[],
+    byHash: Map<string, string>,
+    byUrl: Map<string, string>,
+  ): IngestPayload {
+    if (errors.length || !article) return refusedPayload(errors.map(asTextError));
+    byHash.set(p.hash, article.id);
+    if (article.url) byUrl.set(article.url, article.id);
+    return {
+      article,
+      created: status === IngestStatus.CREATED,
+      status,
+      createdEntities: resolution.created,
+      linkedEntities: resolution.linked,
+      skippedEntities: resolution.skipped,
+      userErrors: [],
     };
+  }
+
+  /** Relinks (same body) or updates (same URL) the stored article of one story, or creates it (a race lost above). */
+  private async store(
+    p: Parsed,
+    resolution: StoryResolution,
+    byHash: Map<string, string>,
+    byUrl: Map<string, string>,
+    id: string | undefined,
+  ): Promise<IngestPayload> {
+    const content = this.articleInput(p, resolution);
+    const links = Object.fromEntries(LINK_FIELDS.map(([, field]) => [field, resolution[field]]));
+    const done = (article: ArticleRow | null, status: IngestStatus, errors: UserError[] = []) =>
+      this.payload(p, resolution, article, status, errors, byHash, byUrl);
 
     const relink = async (articleId: string) => {
       const current = await this.articles.get(articleId);
@@ -210,14 +258,14 @@ export class IngestService {
     const sameUrl = p.url ? byUrl.get(p.url) : undefined;
     if (sameUrl) return replace(sameUrl);
 
-    let result: Awaited<ReturnType<ArticleService["writes"]["create"]>>;
-    try {
-      result = await this.articles.writes.create({ ...content, url: p.url }, { checkReferences: false, ...(id ? { id } : {}) });
-    } catch (error) {
+    const result = await this.articles.writes.create(
+      { ...content, url: p.url },
+      { checkReferences: false, ...(id ? { id } : {}) },
+    );
+    if (result.userErrors.some((e) => e.field === "input.contentHash" && e.code === UserErrorCode.DUPLICATE)) {
       // A concurrent ingestion of the same story won the unique content hash: the story is stored; link it as now.
       const winner = await this.articles.findByContentHash(p.hash);
-      if (!winner) throw error;
-      return (await relink(winner.id)) ?? refusedPayload([gone()]);
+      if (winner) return (await relink(winner.id)) ?? refusedPayload([gone()]);
     }
     if (result.userErrors.some((e) => e.field === "input.url" && e.code === UserErrorCode.DUPLICATE) && p.url) {
       // A concurrent ingestion stored another text at this URL: this one is its correction.

@@ -482,22 +482,31 @@ export class IngestPipeline {
         });
       }
     });
-    // One lookup per story: events of its officials around its events' dates.
-    const queries: { story: number; participantIds: string[]; from: string; to: string }[] = [];
-    this.stories.forEach((_, index) => {
-      const mine = this.events.filter((e) => e.story === index && e.participantIds.length);
-      if (!mine.length) return;
-      const dates = mine.flatMap((e) => [e.candidate.startDate, e.candidate.endDate ?? e.candidate.startDate]).sort();
-      queries.push({
-        story: index,
-        participantIds: [...new Set(mine.flatMap((e) => e.participantIds))].slice(0, 100),
-        from: addDays(dates[0]!, -1),
-        to: addDays(dates.at(-1)!, 1),
-      });
-    });
-    const found = queries.length ? await this.directory.findEvents(queries.map(({ story: _, ...query }) => query)) : [];
+    // One lookup for the batch: the events of its officials (100 per query) over the span of its events' dates,
+    // matched to each story's events below; the cost follows the batch, not the catalogue of events.
+    const mine = this.events.filter((e) => e.participantIds.length);
     const knownByStory = this.knownByStory;
-    queries.forEach((query, position) => knownByStory.set(query.story, found[position] ?? []));
+    if (mine.length) {
+      const dates = mine.flatMap((e) => [e.candidate.startDate, e.candidate.endDate ?? e.candidate.startDate]).sort();
+      const participants = [...new Set(mine.flatMap((e) => e.participantIds))];
+      const queries = [];
+      for (let i = 0; i < participants.length; i += 100) {
+        queries.push({
+          participantIds: participants.slice(i, i + 100),
+          from: addDays(dates[0]!, -1),
+          to: addDays(dates.at(-1)!, 1),
+        });
+      }
+      const found = new Map<string, KnownEvent>();
+      for (const list of await this.directory.findEvents(queries)) for (const event of list) found.set(event.id, event);
+      this.stories.forEach((_, index) => {
+        const ids = new Set(mine.filter((e) => e.story === index).flatMap((e) => e.participantIds));
+        knownByStory.set(
+          index,
+          [...found.values()].filter((event) => event.participantIds.some((id) => ids.has(id))),
+        );
+      });
+    }
 
     // Visits first: the meetings they contain take them as parent.
     const visits = this.events.filter((e) => e.candidate.kind === "VISIT");
@@ -642,7 +651,10 @@ export class IngestPipeline {
     return undefined;
   }
 
-  /** Name forms seen for a known official that it does not have yet become other names, so later stories link them. */
+  /**
+   * Name forms (of several words) seen for a known official that it does not have yet become other names, so later
+   * stories find it by them.
+   */
   private async addNamesSeen() {
     if (!this.canWriteOfficials) return;
     const updates: { id: string; input: Record<string, unknown> }[] = [];
@@ -652,7 +664,9 @@ export class IngestPipeline {
       const have = new Set(
         [official.name, `${official.honorificPrefix ?? ""} ${official.name}`, ...official.otherNames].map(nameKey),
       );
-      const fresh = [...person.candidate.forms.keys()].filter((form) => !have.has(nameKey(form)));
+      // Forms of several words are what lookups find officials by; one word of a name links only next to the full
+      // name in the same story, so learning it would change nothing.
+      const fresh = [...person.candidate.forms.keys()].filter((form) => /\s/.test(form.trim()) && !have.has(nameKey(form)));
       const distinct = [...new Map(fresh.map((form) => [nameKey(form), form])).values()];
       if (!distinct.length || official.otherNames.length + distinct.length > 20) continue;
       updates.push({ id: official.id, input: { otherNames: [...official.otherNames, ...distinct] } });
