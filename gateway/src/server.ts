@@ -132,7 +132,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   );
   const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");
   const contextFor = async (req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext> => ({
-    ...(await authenticate(req, verify)),
+    ...(await authenticate(req, verify, sharedSecret)),
     ...(requestId ? { requestId } : {}),
     ...clientAddress(req, options),
   });
@@ -142,6 +142,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     context: (req, { requestId }) => contextFor(req, requestId),
     corsOrigins: options.corsOrigins,
     routes: {
+      // The root leads to the IDE (on GET /graphql for browsers).
+      "GET /": async (_request, reply) => reply.redirect("/graphql", 302),
       ...(options.metrics === false ? {} : { "GET /metrics": metrics.route }),
       "GET /health/live": livenessRoute,
       "GET /health/ready": readinessRoute(urls),

@@ -45,6 +45,7 @@ describe("the IDE in a browser", () => {
         "OfficialTimeline",
         "CountryOverview",
         "SearchArticles",
+        "IngestAStory",
         "AddOfficial",
       ]),
     );

@@ -4,7 +4,13 @@ import { createGatewayServer, type GatewayOptions } from "@newsfed/gateway";
 import { GraphQLError } from "graphql";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { DEVELOPMENT_GATEWAY_SECRET, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
+import {
+  DEVELOPMENT_GATEWAY_SECRET,
+  GATEWAY_AUDIENCE,
+  IDENTITY_HEADER,
+  signIdentity,
+  verifyIdentity,
+} from "@newsfed/kit/identity";
 import type { ServiceMetrics } from "@newsfed/kit/observability";
 import { createSubgraphServer, type FederationClient, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { openSeededDatabases, StatementLog } from "./databases.js";
@@ -20,6 +26,8 @@ class InProcessDataSource implements GraphQLDataSource {
   failing = false;
   /** While set, fetches are counted and then wait for it: lets a test hold requests in flight. */
   gate: Promise<void> | undefined;
+  /** Fails only the fetches whose operation this returns true for (a fault in the middle of a multi-step write). */
+  failIf: ((query: string) => boolean) | null = null;
   constructor(
     private readonly service: string,
     private readonly apollo: ApolloServer<BaseContext>,
@@ -31,7 +39,7 @@ class InProcessDataSource implements GraphQLDataSource {
     const { request } = options;
     this.fetches += 1;
     if (this.gate) await this.gate;
-    if (this.failing) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
+    if (this.failing || this.failIf?.(request.query ?? "")) throw new Error("connect ECONNREFUSED (subgraph down for this test)");
     const identity = await verifyIdentity(
       request.http?.headers.get(IDENTITY_HEADER) ?? undefined,
       DEVELOPMENT_GATEWAY_SECRET,
@@ -65,6 +73,8 @@ export interface QueryOptions {
   extensions?: Record<string, unknown>;
   /** The client's address, as the HTTP layer would see it (rate limiting). */
   clientAddress?: string;
+  /** Sent as the `x-newsfed-identity` header: a subgraph's delegated identity (signed for the gateway). */
+  identityHeader?: string;
 }
 
 /** A whole answer: HTTP status and headers as the HTTP layer would send them, and the body. */
@@ -114,11 +124,13 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
   const closers: (() => Promise<void>)[] = [];
   const contexts = {} as Record<ServiceName, (runtime: RequestRuntime) => unknown>;
   const databases = {} as Record<ServiceName, { execute(statement: unknown): Promise<unknown> }>;
-  // Subgraphs read other subgraphs' facts through the gateway, anonymously, as over HTTP.
+  // Subgraphs reach other subgraphs' entities through the gateway, as over HTTP: anonymously, or on behalf of their
+  // caller with the identity signed for the gateway (delegation), exactly as httpFederationClient sends it.
   let gatewayQuery: FederationClient = async () => {
     throw new Error("gateway not started yet");
   };
-  const federation: FederationClient = (query, variables) => gatewayQuery(query, variables);
+  const federation: FederationClient = (query, variables, call) =>
+    gatewayQuery(query, variables, call?.identity ? { identity: call.identity } : undefined);
   const names = Object.keys(SUBGRAPH_DEFINITIONS) as ServiceName[];
   for (const name of names) statements[name] = new StatementLog();
   const opened = await openSeededDatabases(names, statements);
@@ -141,7 +153,9 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
     buildService: ({ name }) => sources[name as ServiceName],
   });
   const execute = async (query: string | undefined, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
-    const headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.identityHeader) headers[IDENTITY_HEADER] = options.identityHeader;
     const socket = options.clientAddress ? { remoteAddress: options.clientAddress } : undefined;
     const contextValue = await contextFor({ headers, socket } as never);
     const { operationName, extensions } = options;
@@ -153,7 +167,12 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
     const response = await execute(query, variables, options);
     return { status: response.http.status ?? 200, headers: new Map(response.http.headers), body: singleResult<any>(response) };
   };
-  gatewayQuery = (query, variables) => run(query, variables) as never;
+  gatewayQuery = async (query, variables, call) =>
+    run(
+      query,
+      variables,
+      call?.identity ? { identityHeader: await signIdentity(call.identity, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE) } : {},
+    ) as never;
   return {
     statements,
     databaseUrls: opened.urls,

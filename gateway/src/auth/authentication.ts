@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Identity } from "@newsfed/kit/identity";
+import { GATEWAY_AUDIENCE, type Identity, IDENTITY_HEADER, verifyIdentity } from "@newsfed/kit/identity";
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -21,11 +21,25 @@ export interface GatewayContext {
   clientAddress?: string;
 }
 
+/**
+ * Who is calling: the bearer token's verified subject and scopes; or, for a subgraph acting on behalf of its own
+ * caller (ingestion creating officials and events), the identity it signed for the gateway with the shared secret
+ * (`x-newsfed-identity`, audience "gateway", five-minute validity). A client cannot forge the latter without the
+ * secret, and a header a subgraph received (signed for that subgraph) is no good here.
+ */
 export async function authenticate(
   req: IncomingMessage | undefined,
   verify: TokenVerifier,
+  sharedSecret?: string,
 ): Promise<Pick<GatewayContext, "identity" | "authError">> {
   const header = req?.headers.authorization;
+  const delegated = req?.headers[IDENTITY_HEADER];
+  if (!header && delegated !== undefined && sharedSecret) {
+    const identity = await verifyIdentity(Array.isArray(delegated) ? delegated[0] : delegated, sharedSecret, GATEWAY_AUDIENCE);
+    return identity
+      ? { identity }
+      : { identity: null, authError: "The delegated identity is not valid (forged, stale or for another service)." };
+  }
   if (!header) return { identity: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return { identity: null, authError: "The Authorization header must be `Bearer <token>`." };

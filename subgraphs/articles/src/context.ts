@@ -24,7 +24,7 @@ export function createContext(db: ArticlesDb, runtime: RequestRuntime) {
     requestId: () => runtime.requestId,
     loaders: () => loaders,
     articles: () => new ArticleService(repo, loaders, writes),
-    ingestion: (): IngestService => new IngestService(context.articles, runtime),
+    ingestion: (): IngestService => new IngestService(context.articles, repo, runtime),
   });
   return context;
 }

@@ -2,7 +2,7 @@ import { buildFederatedSchema } from "@newsfed/kit/graphql";
 import { ArticleMutations } from "./article/article.mutations.js";
 import { ArticleResolver } from "./article/article.resolver.js";
 import type { ArticlesContext } from "./context.js";
-import { IngestMutations } from "./ingest/ingest.mutations.js";
+import { IngestedEntityResolver, IngestMutations } from "./ingest/ingest.mutations.js";
 import { MentionResolver } from "./mention/mention.resolver.js";
 import {
   CountryArticlesResolver,
@@ -19,6 +19,7 @@ export function buildArticlesSchema() {
       ArticleResolver,
       ArticleMutations,
       IngestMutations,
+      IngestedEntityResolver,
       MentionResolver,
       OfficialArticlesResolver,
       CountryArticlesResolver,

@@ -17,6 +17,11 @@ const VALIDITY_SECONDS = 5 * 60;
 /** Gateway and subgraph clocks may differ a little. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 const ISSUER = "newsfed-gateway";
+/**
+ * The audience of an identity a subgraph signs for the gateway when it calls it on behalf of its own caller
+ * (delegation: the gateway accepts it in place of the caller's bearer token).
+ */
+export const GATEWAY_AUDIENCE = "gateway";
 
 /** The development secret shared by gateway and subgraphs; production refuses to start with it. */
 export const DEVELOPMENT_GATEWAY_SECRET = "newsfed-development-gateway-secret";

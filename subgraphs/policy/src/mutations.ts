@@ -1,4 +1,5 @@
-import { deletePayloadType, payloadType } from "@newsfed/kit/graphql";
+import { bulkPayloadType, deletePayloadType, payloadType } from "@newsfed/kit/graphql";
+import { bulkCreate } from "@newsfed/kit/writes";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { PolicyContext } from "./context.js";
 import { CreatePolicyEventInput, UpdatePolicyEventInput } from "./event/event.inputs.js";
@@ -28,6 +29,12 @@ const UpdatePolicyEventPayload = payloadType("UpdatePolicyEventPayload", "policy
   "event",
 ]);
 const DeletePolicyEventPayload = deletePayloadType("DeletePolicyEventPayload", "policy event");
+const CreatePolicyInitiativesPayload = bulkPayloadType(
+  "CreatePolicyInitiativesPayload",
+  CreatePolicyInitiativePayload,
+  "policy initiatives",
+);
+const CreatePolicyEventsPayload = bulkPayloadType("CreatePolicyEventsPayload", CreatePolicyEventPayload, "policy events");
 
 @Resolver()
 export class PolicyMutations {
@@ -37,6 +44,18 @@ export class PolicyMutations {
     @Ctx() ctx: PolicyContext,
   ) {
     return ctx.initiatives.writes.create(input);
+  }
+
+  @Mutation(() => CreatePolicyInitiativesPayload, {
+    description:
+      "Adds up to 100 policy initiatives at once, each exactly as `createPolicyInitiative` would (its own result and user errors), with their references checked together and all stored in one transaction. Needs `policy:write`.",
+  })
+  createPolicyInitiatives(
+    @Arg("inputs", () => [CreatePolicyInitiativeInput], { description: "The new initiatives, at most 100." })
+    inputs: CreatePolicyInitiativeInput[],
+    @Ctx() ctx: PolicyContext,
+  ) {
+    return bulkCreate(inputs, (all) => ctx.initiatives.writes.createMany(all));
   }
 
   @Mutation(() => UpdatePolicyInitiativePayload, {
@@ -68,6 +87,18 @@ export class PolicyMutations {
     @Ctx() ctx: PolicyContext,
   ) {
     return ctx.events.writes.create(input);
+  }
+
+  @Mutation(() => CreatePolicyEventsPayload, {
+    description:
+      "Adds up to 100 policy events at once, each exactly as `createPolicyEvent` would (its own result and user errors), with their references checked together and all stored in one transaction. A parent must exist before the request. Needs `policy:write`.",
+  })
+  createPolicyEvents(
+    @Arg("inputs", () => [CreatePolicyEventInput], { description: "The new events, at most 100." })
+    inputs: CreatePolicyEventInput[],
+    @Ctx() ctx: PolicyContext,
+  ) {
+    return bulkCreate(inputs, (all) => ctx.events.writes.createMany(all));
   }
 
   @Mutation(() => UpdatePolicyEventPayload, {

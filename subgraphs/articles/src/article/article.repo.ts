@@ -47,6 +47,31 @@ export class ArticleRepo {
     return this.db.select({ id: articles.id }).from(articles).where(eq(articles.contentHash, hash));
   }
 
+  /** Stored stories by content hash and by URL (ingestion: one statement for a batch). */
+  storiesMatching(hashes: readonly string[], urls: readonly string[]) {
+    return this.db
+      .select({ id: articles.id, contentHash: articles.contentHash, url: articles.url })
+      .from(articles)
+      .where(
+        sql`${articles.contentHash} = any(${sql.param([...hashes])}::text[]) or (${articles.url} = any(${sql.param([...urls])}::text[]) and ${articles.contentHash} is not null)`,
+      )
+      .orderBy(asc(articles.createdAt), asc(articles.id));
+  }
+
+  /**
+   * Inside a write: waits for any other transaction storing an ingested story at this URL (a transaction-scoped
+   * advisory lock on the URL), then answers whether another ingested article already has it.
+   */
+  async ingestedUrlTaken(tx: ArticlesTx, url: string, exceptId: string): Promise<string | null> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`articles.url:${url}`}, 0))`);
+    const [row] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.url, url), sql`${articles.contentHash} is not null`, sql`${articles.id} <> ${exceptId}`))
+      .limit(1);
+    return row?.id ?? null;
+  }
+
   bySlug(slug: string) {
     return this.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
   }

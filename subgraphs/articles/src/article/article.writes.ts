@@ -11,6 +11,7 @@ import {
   keys,
   type Reference,
   refuse,
+  refusingDuplicates,
   requiredText,
   setOf,
   text,
@@ -29,6 +30,7 @@ import { slugify } from "./slug.js";
 /** Clocks differ: a publication time up to this far ahead of ours is accepted. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const SLUG_INDEX = "articles_slug_idx";
+const CONTENT_HASH_INDEX = "articles_content_hash_idx";
 
 /** A publication time: a Date (from the DateTime scalar) or an ISO string (trusted loaders); never in the future. */
 const publishedAt = z.unknown().transform((value, ctx): Date => {
@@ -152,24 +154,44 @@ export function articleWrites(deps: {
         },
       };
     },
-    insert: (tx, id, write, actor) =>
-      withSlug(tx, write, (t, slugValue) =>
-        deps.repo.insert(
-          t,
-          {
-            id,
-            ...write.row,
-            slug: slugValue!,
-            headline: write.row.headline!,
-            body: write.row.body!,
-            publishedAt: write.row.publishedAt!,
-            sourceName: write.row.sourceName!,
-            updatedBy: actor.subject,
-          },
-          [...write.links.values()].flat(),
-          write.mentions ?? [],
-        ),
-      ),
+    insert: async (tx, id, write, actor) => {
+      // One ingested story per URL: a concurrent ingestion of another text at the same URL waits here, then finds it.
+      if (write.row.contentHash && write.row.url) {
+        const holder = await deps.repo.ingestedUrlTaken(tx, write.row.url, id);
+        if (holder) {
+          throw new WriteRefused([
+            {
+              field: "input.url",
+              code: UserErrorCode.DUPLICATE,
+              message: `Another ingested article (${holder}) is the story at this URL; update it instead.`,
+            },
+          ]);
+        }
+      }
+      return refusingDuplicates(
+        () =>
+          withSlug(tx, write, (t, slugValue) =>
+            deps.repo.insert(
+              t,
+              {
+                id,
+                ...write.row,
+                slug: slugValue!,
+                headline: write.row.headline!,
+                body: write.row.body!,
+                publishedAt: write.row.publishedAt!,
+                sourceName: write.row.sourceName!,
+                updatedBy: actor.subject,
+              },
+              [...write.links.values()].flat(),
+              write.mentions ?? [],
+            ),
+          ),
+        CONTENT_HASH_INDEX,
+        // A concurrent ingestion stored the same story first.
+        () => ({ field: "input.contentHash", code: UserErrorCode.DUPLICATE, message: "This story is already stored." }),
+      );
+    },
     update: (tx, id, write, actor) =>
       withSlug(tx, write, (t, slugValue) =>
         deps.repo.update(

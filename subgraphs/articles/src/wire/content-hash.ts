@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { paragraphsOf } from "./wire-story.js";
 
 /**
- * Identity of a wire story's text: SHA-256 over its paragraphs as the parser reads them (Unicode NFC, line endings,
- * line wrapping and runs of white space normalized), so the same story re-sent, re-wrapped or re-encoded is
- * recognized, while any change to its words is not.
+ * Identity of a wire story: SHA-256 over its parsed body (Unicode NFC, line endings, line wrapping and runs of white
+ * space normalized, date line, caption, dateline and the closing "/." left out), so the same story re-sent, re-wrapped,
+ * re-encoded or re-captioned is recognized, while any change to its words is not. Migration 0004 computes the same
+ * value in SQL (`sha256` of the stored body) for articles stored before.
  */
-export function contentHash(text: string): string {
-  return createHash("sha256").update(paragraphsOf(text).join("\n\n")).digest("hex");
+export function contentHash(body: string): string {
+  return createHash("sha256").update(body, "utf8").digest("hex");
 }

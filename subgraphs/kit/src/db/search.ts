@@ -33,3 +33,25 @@ export function searchQuery(config: "english" | "simple", text: string | null | 
   const typed = rest ? sql`(websearch_to_tsquery(${cfg}, ${rest}) && ${prefix})` : prefix;
   return sql`(${whole} || ${typed})`;
 }
+
+/** Most names one `filter.names` lookup takes. */
+export const MAX_LOOKUP_NAMES = 100;
+/** Longest name a lookup takes, in characters. */
+export const MAX_LOOKUP_NAME_LENGTH = 200;
+
+/**
+ * The condition of a lookup by name (`filter.names`): a row matches when one of its name keys (the `name_keys` column,
+ * generated with the schema's `name_key` SQL function, the twin of @newsfed/kit/names) equals the key of one of the
+ * names, i.e. ignoring case, accents and punctuation. An empty list matches nothing. Bounded (BAD_USER_INPUT).
+ */
+export function nameLookup(nameKeys: SQL, keyFunction: string, names: readonly string[] | null | undefined): SQL | undefined {
+  if (!names) return undefined;
+  if (names.length > MAX_LOOKUP_NAMES) {
+    throw badInput("filter.names", `\`filter.names\` takes at most ${MAX_LOOKUP_NAMES} names (got ${names.length}).`);
+  }
+  const tooLong = names.find((name) => name.length > MAX_LOOKUP_NAME_LENGTH);
+  if (tooLong !== undefined) {
+    throw badInput("filter.names", `each of \`filter.names\` must be at most ${MAX_LOOKUP_NAME_LENGTH} characters.`);
+  }
+  return sql`${nameKeys} && array(select ${sql.raw(keyFunction)}(n) from unnest(${sql.param([...names])}::text[]) n)`;
+}

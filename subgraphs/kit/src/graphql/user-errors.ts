@@ -104,3 +104,18 @@ export function deletePayloadType(name: string, what: string) {
   }
   return DeletePayload;
 }
+
+/** The payload of a bulk create (`createOfficials(inputs:)`): one create payload per input, in input order. */
+export function bulkPayloadType<TPayload extends object>(name: string, item: ClassType<TPayload>, what: string) {
+  @ObjectType(name, { description: `The results of creating several ${what} in one request.` })
+  class BulkPayload {
+    @Field(() => [item], { description: "One result per input, in input order, each as the single create answers it." })
+    results!: unknown[];
+
+    @Field(() => [UserError], {
+      description: "Problems with the request as a whole (e.g. too many inputs); then nothing was created.",
+    })
+    userErrors!: UserError[];
+  }
+  return BulkPayload;
+}

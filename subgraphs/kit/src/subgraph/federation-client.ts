@@ -1,16 +1,45 @@
-/** Reads through the gateway: how a subgraph checks facts owned by other subgraphs without touching their data. */
+import { GATEWAY_AUDIENCE, type Identity, IDENTITY_HEADER, signIdentity } from "../identity.js";
+
+export interface FederationCallOptions {
+  /**
+   * Act on behalf of this caller (delegation): the request carries the identity signed for the gateway with the shared
+   * secret, and the gateway treats it as it would the caller's own verified token (scopes checked as usual). Without
+   * it the call is anonymous: reads only.
+   */
+  identity?: Identity | null;
+  /** Overrides the client's timeout for one call (bulk writes take longer than reads). */
+  timeoutMs?: number;
+}
+
+/** Reads and writes through the gateway: how a subgraph reaches entities other subgraphs own without touching their data. */
 export type FederationClient = (
   query: string,
   variables?: Record<string, unknown>,
-) => Promise<{ data?: Record<string, any> | null; errors?: readonly { message: string }[] }>;
+  options?: FederationCallOptions,
+) => Promise<{
+  data?: Record<string, any> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}>;
 
-export function httpFederationClient(gatewayUrl: string, timeoutMs = 5000): FederationClient {
-  return async (query, variables) => {
+export interface HttpFederationOptions {
+  timeoutMs?: number;
+  /** Signs delegated identities (GATEWAY_SHARED_SECRET); without it, calls with an identity are refused here. */
+  sharedSecret?: string;
+}
+
+export function httpFederationClient(gatewayUrl: string, options: HttpFederationOptions | number = {}): FederationClient {
+  const { timeoutMs = 5000, sharedSecret } = typeof options === "number" ? { timeoutMs: options } : options;
+  return async (query, variables, call = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (call.identity) {
+      if (!sharedSecret) throw new Error("this federation client has no shared secret to act on behalf of a caller");
+      headers[IDENTITY_HEADER] = await signIdentity(call.identity, sharedSecret, GATEWAY_AUDIENCE);
+    }
     const response = await fetch(gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers,
       body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(call.timeoutMs ?? timeoutMs),
     });
     if (!response.ok && !(response.headers.get("content-type") ?? "").includes("json")) {
       throw new Error(`gateway answered ${response.status}`);
@@ -23,11 +52,19 @@ export class FederationUnavailableError extends Error {
   override name = "FederationUnavailableError";
 }
 
-/** Asks the federation one read and returns its data; throws FederationUnavailableError when it cannot answer. */
-export async function askFederation(client: FederationClient, query: string, variables?: Record<string, unknown>) {
+/**
+ * Asks the federation one operation and returns its data; throws FederationUnavailableError when it cannot answer
+ * (unreachable, or errors instead of data).
+ */
+export async function askFederation(
+  client: FederationClient,
+  query: string,
+  variables?: Record<string, unknown>,
+  options?: FederationCallOptions,
+) {
   let result: Awaited<ReturnType<FederationClient>>;
   try {
-    result = await client(query, variables);
+    result = await client(query, variables, options);
   } catch (error) {
     throw new FederationUnavailableError(`the gateway could not be reached: ${(error as Error).message}`);
   }

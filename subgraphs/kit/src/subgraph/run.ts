@@ -33,7 +33,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   shutdown.defer(() => database.close());
   const { apollo, http } = await createSubgraphServer(definition, database.db, {
     sharedSecret: config.sharedSecret,
-    federation: httpFederationClient(config.gatewayUrl),
+    federation: httpFederationClient(config.gatewayUrl, { sharedSecret: config.sharedSecret }),
     logger,
     metrics: config.metrics,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,

@@ -60,6 +60,69 @@ export async function checkReferences(
   });
 }
 
+/** Aliased fields per reference-check request: the gateway refuses operations with more than 30 aliases. */
+const CHECKS_PER_REQUEST = 25;
+
+/**
+ * `checkReferences` for many writes at once (a bulk create): each distinct key is looked up once, in requests of at
+ * most 25 aliased lookups, and each write's missing references are recorded in its own error list (UNAVAILABLE in
+ * every list when the federation cannot answer).
+ */
+export async function checkReferencesOfMany(
+  client: FederationClient,
+  writes: readonly { references: readonly Reference[]; errors: UserErrorList }[],
+): Promise<void> {
+  const distinct = new Map<string, Reference>();
+  for (const { references } of writes) {
+    for (const reference of references) distinct.set(`${reference.lookup.query}|${reference.key}`, reference);
+  }
+  if (distinct.size === 0) return;
+  const lookups = [...distinct.entries()];
+  const found = new Set<string>();
+  try {
+    for (let start = 0; start < lookups.length; start += CHECKS_PER_REQUEST) {
+      const chunk = lookups.slice(start, start + CHECKS_PER_REQUEST);
+      const variables: Record<string, string> = {};
+      const declarations: string[] = [];
+      const fields = chunk.map(([, reference], index) => {
+        variables[`r${index}`] = reference.key;
+        declarations.push(`$r${index}: ${reference.lookup.argType}`);
+        return `r${index}: ${reference.lookup.query}(${reference.lookup.arg}: $r${index}) { ${reference.lookup.selection} }`;
+      });
+      const data = await askFederation(
+        client,
+        `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`,
+        variables,
+      );
+      chunk.forEach(([key], index) => {
+        if (data[`r${index}`] !== null && data[`r${index}`] !== undefined) found.add(key);
+      });
+    }
+  } catch (error) {
+    for (const { references, errors } of writes) {
+      if (references.length) {
+        errors.add(
+          null,
+          UserErrorCode.UNAVAILABLE,
+          `Could not check references (${(error as Error).message}); nothing was written.`,
+        );
+      }
+    }
+    return;
+  }
+  for (const { references, errors } of writes) {
+    for (const reference of references) {
+      if (!found.has(`${reference.lookup.query}|${reference.key}`)) {
+        errors.add(
+          reference.field,
+          UserErrorCode.UNKNOWN_REFERENCE,
+          `\`${reference.field}\`: no ${reference.lookup.label} "${reference.key}" exists.`,
+        );
+      }
+    }
+  }
+}
+
 /**
  * Before a delete: asks the federation how the entity is used elsewhere (`query` returns counts at `paths`) and
  * records REFERENCED naming the users, or UNAVAILABLE when it cannot tell. Never deletes what others point at.

@@ -1,10 +1,12 @@
-import { deletePayloadType, payloadType } from "@newsfed/kit/graphql";
+import { bulkPayloadType, deletePayloadType, payloadType } from "@newsfed/kit/graphql";
+import { bulkCreate } from "@newsfed/kit/writes";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { CreateOfficialInput, UpdateOfficialInput } from "./official.inputs.js";
 import { Official } from "./official.type.js";
 
 const CreateOfficialPayload = payloadType("CreateOfficialPayload", "official", Official, "createOfficial");
+const CreateOfficialsPayload = bulkPayloadType("CreateOfficialsPayload", CreateOfficialPayload, "officials");
 const UpdateOfficialPayload = payloadType("UpdateOfficialPayload", "official", Official, "updateOfficial");
 const DeleteOfficialPayload = deletePayloadType("DeleteOfficialPayload", "official");
 
@@ -18,6 +20,17 @@ export class OfficialMutations {
     @Ctx() ctx: OfficialsContext,
   ) {
     return ctx.officials.writes.create(input);
+  }
+
+  @Mutation(() => CreateOfficialsPayload, {
+    description:
+      "Adds up to 100 officials at once, each exactly as `createOfficial` would (its own result and user errors; a refused one does not stop the others), with the references of all checked together and all stored in one transaction. For bulk loads and ingestion. Needs `officials:write`.",
+  })
+  createOfficials(
+    @Arg("inputs", () => [CreateOfficialInput], { description: "The new officials, at most 100." }) inputs: CreateOfficialInput[],
+    @Ctx() ctx: OfficialsContext,
+  ) {
+    return bulkCreate(inputs, (all) => ctx.officials.writes.createMany(all));
   }
 
   @Mutation(() => UpdateOfficialPayload, {

@@ -1,10 +1,11 @@
-import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { asc, eq, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, nameLookup, readColumns, searchQuery } from "@newsfed/kit/db";
+import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { people, positions } from "../db/schema.js";
 
 export interface OfficialFilter {
   search?: string | null | undefined;
+  names?: readonly string[] | null | undefined;
   countryCode?: string | null | undefined;
   organizationId?: string | null | undefined;
   activeAt?: string | null | undefined;
@@ -41,6 +42,8 @@ export class OfficialRepo {
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`o.search @@ ${query}`);
+    const named = nameLookup(sql`o.name_keys`, "officials.name_key", filter.names);
+    if (named) conditions.push(named);
     if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.organizationId || filter.activeAt) {
       const held: SQL[] = [sql`p.official_id = o.id`];
@@ -66,6 +69,22 @@ export class OfficialRepo {
       count: args.count,
       rows: { table: people, key: people.id },
     });
+  }
+
+  /** The official of this name (compared by name key) and country other than `exceptId`, if any: the natural key. */
+  async holderOfNaturalKey(name: string, countryCode: string, exceptId?: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          sql`${people.nameKey} = officials.name_key(${name})`,
+          eq(people.countryCode, countryCode),
+          exceptId ? ne(people.id, exceptId) : undefined,
+        ),
+      )
+      .limit(1);
+    return row?.id ?? null;
   }
 
   async insert(tx: OfficialsTx, row: typeof people.$inferInsert, held: (typeof positions.$inferInsert)[]) {

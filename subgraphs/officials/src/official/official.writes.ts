@@ -10,13 +10,14 @@ import {
   idempotencyKey,
   list,
   refuse,
+  refusingDuplicates,
   requiredText,
   text,
   texts,
 } from "@newsfed/kit/writes";
 import { z } from "zod";
 import type { OfficialsTx } from "../db/index.js";
-import type { OfficialRow } from "../db/schema.js";
+import { OFFICIAL_NATURAL_KEY, type OfficialRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
 import type { ReferenceRepo } from "../references.repo.js";
 import type { OfficialRepo } from "./official.repo.js";
@@ -60,7 +61,14 @@ export function officialWrites(deps: {
     scope: "officials:write",
     fields: OFFICIAL_FIELDS,
     load: (id) => deps.loaders.officialById.load(id),
-    async check(values, errors, _current, input) {
+    async check(values, errors, current, input) {
+      // The natural key: one official of a name per country (decision 0011).
+      const name = values.name ?? current?.name;
+      const country = values.countryCode === undefined ? current?.countryCode : values.countryCode;
+      if (name && country && (values.name !== undefined || values.countryCode !== undefined)) {
+        const holder = await deps.repo.holderOfNaturalKey(name, country, current?.id);
+        if (holder) errors.add("input.name", UserErrorCode.DUPLICATE, duplicateMessage(name, country, holder));
+      }
       if (values.countryCode && !(await deps.references.countriesExist([values.countryCode])).has(values.countryCode)) {
         errors.add(
           "input.countryCode",
@@ -82,13 +90,22 @@ export function officialWrites(deps: {
       });
     },
     insert: (tx, id, { positions, idempotencyKey: _, ...row }, actor) =>
-      deps.repo.insert(tx, { id, ...row, name: row.name!, updatedBy: actor.subject }, positionRows(id, positions ?? [])),
+      refusingDuplicates(
+        () => deps.repo.insert(tx, { id, ...row, name: row.name!, updatedBy: actor.subject }, positionRows(id, positions ?? [])),
+        OFFICIAL_NATURAL_KEY,
+        () => duplicate(row.name!, row.countryCode),
+      ),
     update: (tx, id, { positions, idempotencyKey: _, ...row }, actor) =>
-      deps.repo.update(
-        tx,
-        id,
-        { ...row, updatedBy: actor.subject, updatedAt: new Date() },
-        positions && positionRows(id, positions),
+      refusingDuplicates(
+        () =>
+          deps.repo.update(
+            tx,
+            id,
+            { ...row, updatedBy: actor.subject, updatedAt: new Date() },
+            positions && positionRows(id, positions),
+          ),
+        OFFICIAL_NATURAL_KEY,
+        () => duplicate(row.name ?? "this name", row.countryCode),
       ),
     remove: (tx, id) => deps.repo.delete(tx, id),
     usage: (id, _current, errors) =>
@@ -109,6 +126,15 @@ export function officialWrites(deps: {
     reset: () => clearLoaders(deps.loaders),
   };
 }
+
+const duplicateMessage = (name: string, country: string | null | undefined, holder?: string) =>
+  `Another official named "${name}" already serves ${country ?? "that country"}${holder ? ` (${holder})` : ""}; two officials of one country cannot share a name (add what tells them apart, e.g. a middle name).`;
+
+const duplicate = (name: string, country: string | null | undefined) => ({
+  field: "input.name",
+  code: UserErrorCode.DUPLICATE,
+  message: duplicateMessage(name, country),
+});
 
 const positionRows = (officialId: string, positions: readonly z.output<typeof POSITION>[]) =>
   positions.map((position) => ({

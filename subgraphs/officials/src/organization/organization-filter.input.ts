@@ -6,6 +6,13 @@ export class OrganizationFilterInput {
   @Field(() => String, { nullable: true, description: "Full-text search over name and acronym." })
   search?: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only organizations one of whose name or acronym equals one of these names, compared without case, accents or punctuation ("Nguyễn Mạnh Hùng" finds Nguyen Manh Hung); at most 100 names of 200 characters. A lookup by exact name, for linking text to known entities; an empty list finds none.',
+  })
+  names?: string[] | null;
+
   @Field(() => String, { nullable: true, description: "Only organizations of this country (ISO 3166-1 alpha-2 code)." })
   countryCode?: string | null;
 

@@ -1,10 +1,12 @@
-import { deletePayloadType, payloadType } from "@newsfed/kit/graphql";
+import { bulkPayloadType, deletePayloadType, payloadType } from "@newsfed/kit/graphql";
+import { bulkCreate } from "@newsfed/kit/writes";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { OfficialsContext } from "../context.js";
 import { CreateOrganizationInput, UpdateOrganizationInput } from "./organization.inputs.js";
 import { Organization } from "./organization.type.js";
 
 const CreateOrganizationPayload = payloadType("CreateOrganizationPayload", "organization", Organization, "createOrganization");
+const CreateOrganizationsPayload = bulkPayloadType("CreateOrganizationsPayload", CreateOrganizationPayload, "organizations");
 const UpdateOrganizationPayload = payloadType("UpdateOrganizationPayload", "organization", Organization, "updateOrganization");
 const DeleteOrganizationPayload = deletePayloadType("DeleteOrganizationPayload", "organization");
 
@@ -16,6 +18,18 @@ export class OrganizationMutations {
     @Ctx() ctx: OfficialsContext,
   ) {
     return ctx.organizations.writes.create(input);
+  }
+
+  @Mutation(() => CreateOrganizationsPayload, {
+    description:
+      "Adds up to 100 organizations at once, each exactly as `createOrganization` would (its own result and user errors), stored in one transaction. Needs `officials:write`.",
+  })
+  createOrganizations(
+    @Arg("inputs", () => [CreateOrganizationInput], { description: "The new organizations, at most 100." })
+    inputs: CreateOrganizationInput[],
+    @Ctx() ctx: OfficialsContext,
+  ) {
+    return bulkCreate(inputs, (all) => ctx.organizations.writes.createMany(all));
   }
 
   @Mutation(() => UpdateOrganizationPayload, {

@@ -1,10 +1,11 @@
-import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, nameLookup, readColumns, searchQuery } from "@newsfed/kit/db";
+import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { organizations } from "../db/schema.js";
 
 export interface OrganizationFilter {
   search?: string | null | undefined;
+  names?: readonly string[] | null | undefined;
   countryCode?: string | null | undefined;
   kind?: string | null | undefined;
 }
@@ -17,6 +18,22 @@ export class OrganizationRepo {
 
   byIds(ids: readonly string[]) {
     return this.db.select(readColumns(organizations)).from(organizations).where(anyOf(organizations.id, ids));
+  }
+
+  /** The organization of this name (compared by name key) and country other than `exceptId`, if any: the natural key. */
+  async holderOfNaturalKey(name: string, countryCode: string, exceptId?: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(
+        and(
+          sql`${organizations.nameKey} = officials.name_key(${name})`,
+          eq(organizations.countryCode, countryCode),
+          exceptId ? ne(organizations.id, exceptId) : undefined,
+        ),
+      )
+      .limit(1);
+    return row?.id ?? null;
   }
 
   insert(tx: OfficialsTx, row: typeof organizations.$inferInsert) {
@@ -36,6 +53,8 @@ export class OrganizationRepo {
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`search @@ ${query}`);
+    const named = nameLookup(sql`name_keys`, "officials.name_key", filter.names);
+    if (named) conditions.push(named);
     if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.kind) conditions.push(sql`kind = ${filter.kind}`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;

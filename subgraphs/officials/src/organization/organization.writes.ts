@@ -1,9 +1,18 @@
 import { UserErrorCode } from "@newsfed/kit/graphql";
 import { clearLoaders } from "@newsfed/kit/loaders";
 import type { FederationClient } from "@newsfed/kit/subgraph";
-import { checkUnreferenced, countryCode, type EntitySpec, idempotencyKey, oneOf, requiredText, text } from "@newsfed/kit/writes";
+import {
+  checkUnreferenced,
+  countryCode,
+  type EntitySpec,
+  idempotencyKey,
+  oneOf,
+  refusingDuplicates,
+  requiredText,
+  text,
+} from "@newsfed/kit/writes";
 import type { OfficialsTx } from "../db/index.js";
-import type { OrganizationRow } from "../db/schema.js";
+import { ORGANIZATION_NATURAL_KEY, type OrganizationRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
 import type { ReferenceRepo } from "../references.repo.js";
 import { OrganizationKind } from "./organization-kind.enum.js";
@@ -30,7 +39,14 @@ export function organizationWrites(deps: {
     scope: "officials:write",
     fields: ORGANIZATION_FIELDS,
     load: (id) => deps.loaders.organizationById.load(id),
-    async check(values, errors) {
+    async check(values, errors, current) {
+      // The natural key: one organization of a name per country (decision 0011).
+      const name = values.name ?? current?.name;
+      const country = values.countryCode === undefined ? current?.countryCode : values.countryCode;
+      if (name && country && (values.name !== undefined || values.countryCode !== undefined)) {
+        const holder = await deps.repo.holderOfNaturalKey(name, country, current?.id);
+        if (holder) errors.add("input.name", UserErrorCode.DUPLICATE, duplicateMessage(name, country, holder));
+      }
       if (values.countryCode && !(await deps.references.countriesExist([values.countryCode])).has(values.countryCode)) {
         errors.add(
           "input.countryCode",
@@ -40,10 +56,18 @@ export function organizationWrites(deps: {
       }
     },
     insert: (tx, id, { idempotencyKey: _, ...row }, actor) =>
-      deps.repo.insert(tx, { id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject }),
+      refusingDuplicates(
+        () => deps.repo.insert(tx, { id, ...row, name: row.name!, kind: row.kind!, updatedBy: actor.subject }),
+        ORGANIZATION_NATURAL_KEY,
+        () => duplicate(row.name!, row.countryCode),
+      ),
     // Absent fields are undefined here, and drizzle leaves undefined columns as they are.
     update: (tx, id, { idempotencyKey: _, kind, ...row }, actor) =>
-      deps.repo.update(tx, id, { ...row, kind: kind ?? undefined, updatedBy: actor.subject, updatedAt: new Date() }),
+      refusingDuplicates(
+        () => deps.repo.update(tx, id, { ...row, kind: kind ?? undefined, updatedBy: actor.subject, updatedAt: new Date() }),
+        ORGANIZATION_NATURAL_KEY,
+        () => duplicate(row.name ?? "this name", row.countryCode),
+      ),
     remove: (tx, id) => deps.repo.delete(tx, id),
     async usage(id, _current, errors) {
       const positions = await deps.references.positionsAt(id);
@@ -65,3 +89,12 @@ export function organizationWrites(deps: {
     reset: () => clearLoaders(deps.loaders),
   };
 }
+
+const duplicateMessage = (name: string, country: string | null | undefined, holder?: string) =>
+  `Another organization named "${name}" already exists in ${country ?? "that country"}${holder ? ` (${holder})` : ""}; one country has one organization of a name.`;
+
+const duplicate = (name: string, country: string | null | undefined) => ({
+  field: "input.name",
+  code: UserErrorCode.DUPLICATE,
+  message: duplicateMessage(name, country),
+});

@@ -1,11 +1,15 @@
 import { auditColumns, tsvector } from "@newsfed/kit/db";
 import { changeLogTable, idempotencyTable } from "@newsfed/kit/writes";
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgSchema, primaryKey, text, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { date, index, integer, pgSchema, primaryKey, text, type AnyPgColumn, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Every table of this subgraph lives in the `policy` Postgres schema. Officials, organizations and countries
  * belong to the officials subgraph: they are referenced here by key only, never joined. */
 export const policy = pgSchema("policy");
+
+/** Unique indexes of the initiatives' natural keys. */
+export const INITIATIVE_NAME_KEY = "initiatives_natural_key_idx";
+export const INITIATIVE_ACRONYM_KEY = "initiatives_acronym_key_idx";
 
 export const initiatives = policy.table(
   "initiatives",
@@ -25,9 +29,24 @@ export const initiatives = policy.table(
     search: tsvector("search").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', name || ' ' || coalesce(acronym, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
     ),
+    // Name keys (policy.name_key, custom migration 0004): lookups by name or acronym, and the natural keys.
+    nameKeys: text("name_keys")
+      .array()
+      .generatedAlwaysAs(sql`array_remove(array[policy.name_key(name), policy.name_key(acronym)], null)`),
+    nameKey: text("name_key").generatedAlwaysAs(sql`policy.name_key(name)`),
+    acronymKey: text("acronym_key").generatedAlwaysAs(sql`policy.name_key(acronym)`),
     ...auditColumns(),
   },
   (t) => [
+    index("initiatives_name_keys_idx").using("gin", t.nameKeys),
+    // One initiative of a name per country, and one of an acronym per country (or without one): a second is refused
+    // as DUPLICATE (decision 0011).
+    uniqueIndex(INITIATIVE_NAME_KEY)
+      .on(t.nameKey, t.countryCode)
+      .where(sql`country_code is not null`),
+    uniqueIndex(INITIATIVE_ACRONYM_KEY)
+      .on(t.acronymKey, sql`coalesce(country_code, '')`)
+      .where(sql`acronym_key is not null and acronym_key <> ''`),
     index("initiatives_search_idx").using("gin", t.search),
     index("initiatives_themes_idx").using("gin", t.themes),
     index("initiatives_country_idx").on(t.countryCode, t.name, t.id),

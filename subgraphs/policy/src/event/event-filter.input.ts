@@ -16,6 +16,12 @@ export class EventFilterInput {
   @Field(() => ID, { nullable: true, description: "Only events this official took part in." })
   participantId?: string | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Only events in which one of these officials took part (at most 100).",
+  })
+  participantIds?: string[] | null;
+
   @Field(() => String, { nullable: true, description: "Only events involving this country (ISO 3166-1 alpha-2 code)." })
   countryCode?: string | null;
 

@@ -1,4 +1,5 @@
 import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { badInput } from "@newsfed/kit/paging";
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { eventCountries, eventInitiatives, events, outcomes, participants } from "../db/schema.js";
@@ -8,6 +9,7 @@ export interface EventFilter {
   from?: string | null | undefined;
   to?: string | null | undefined;
   participantId?: string | null | undefined;
+  participantIds?: readonly string[] | null | undefined;
   countryCode?: string | null | undefined;
   search?: string | null | undefined;
 }
@@ -85,6 +87,13 @@ export class EventRepo {
     if (filter.participantId) {
       conditions.push(
         sql`exists (select 1 from ${participants} p where p.event_id = e.id and p.official_id = ${filter.participantId})`,
+      );
+    }
+    if (filter.participantIds) {
+      if (filter.participantIds.length > 100)
+        throw badInput("filter.participantIds", "`filter.participantIds` takes at most 100 ids.");
+      conditions.push(
+        sql`exists (select 1 from ${participants} p where p.event_id = e.id and p.official_id = any(${sql.param([...filter.participantIds])}::text[]))`,
       );
     }
     if (filter.countryCode) {

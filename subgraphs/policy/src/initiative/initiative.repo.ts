@@ -1,10 +1,11 @@
-import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
-import { asc, eq, type SQL, sql } from "drizzle-orm";
+import { anyOf, type KeysetOrder, keysetPages, nameLookup, readColumns, searchQuery } from "@newsfed/kit/db";
+import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { champions, initiatives } from "../db/schema.js";
 
 export interface InitiativeFilter {
   search?: string | null | undefined;
+  names?: readonly string[] | null | undefined;
   countryCode?: string | null | undefined;
   theme?: string | null | undefined;
   status?: string | null | undefined;
@@ -51,6 +52,8 @@ export class InitiativeRepo {
     const query = searchQuery("english", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`i.search @@ ${query}`);
+    const named = nameLookup(sql`i.name_keys`, "policy.name_key", filter.names);
+    if (named) conditions.push(named);
     if (filter.countryCode) conditions.push(sql`i.country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.theme) conditions.push(sql`i.themes @> array[${filter.theme}]::text[]`);
     if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
@@ -68,6 +71,43 @@ export class InitiativeRepo {
       count: args.count,
       rows: { table: initiatives, key: initiatives.id },
     });
+  }
+
+  /**
+   * Another initiative (than `exceptId`) holding a natural key: the same name in the same country, or the same acronym
+   * in the same country (or both without one).
+   */
+  async holderOfNaturalKey(
+    key: { name: string; acronym: string | null; countryCode: string | null },
+    exceptId?: string,
+  ): Promise<{ id: string; by: "name" | "acronym" } | null> {
+    const other = exceptId ? ne(initiatives.id, exceptId) : undefined;
+    if (key.countryCode) {
+      const [row] = await this.db
+        .select({ id: initiatives.id })
+        .from(initiatives)
+        .where(
+          and(sql`${initiatives.nameKey} = policy.name_key(${key.name})`, eq(initiatives.countryCode, key.countryCode), other),
+        )
+        .limit(1);
+      if (row) return { id: row.id, by: "name" };
+    }
+    if (key.acronym) {
+      const [row] = await this.db
+        .select({ id: initiatives.id })
+        .from(initiatives)
+        .where(
+          and(
+            sql`${initiatives.acronymKey} = policy.name_key(${key.acronym})`,
+            sql`${initiatives.acronymKey} <> ''`,
+            sql`coalesce(${initiatives.countryCode}, '') = ${key.countryCode ?? ""}`,
+            other,
+          ),
+        )
+        .limit(1);
+      if (row) return { id: row.id, by: "acronym" };
+    }
+    return null;
   }
 
   async insert(tx: PolicyTx, row: typeof initiatives.$inferInsert, championIds: readonly string[]) {

@@ -1,3 +1,4 @@
+import { UserErrorCode } from "@newsfed/kit/graphql";
 import { clearLoaders } from "@newsfed/kit/loaders";
 import type { FederationClient } from "@newsfed/kit/subgraph";
 import {
@@ -9,12 +10,13 @@ import {
   keys,
   oneOf,
   type Reference,
+  refusingDuplicates,
   requiredText,
   setOf,
   text,
 } from "@newsfed/kit/writes";
 import type { PolicyTx } from "../db/index.js";
-import type { InitiativeRow } from "../db/schema.js";
+import { INITIATIVE_ACRONYM_KEY, INITIATIVE_NAME_KEY, type InitiativeRow } from "../db/schema.js";
 import { InitiativeStatus } from "../enums.js";
 import type { Loaders } from "../loaders.js";
 import { LOOKUPS } from "../references/lookups.js";
@@ -46,7 +48,20 @@ export function initiativeWrites(deps: {
     scope: "policy:write",
     fields: INITIATIVE_FIELDS,
     load: (id) => deps.loaders.initiativeById.load(id),
-    async check(values) {
+    async check(values, errors, current) {
+      // The natural keys: one initiative of a name, and one of an acronym, per country (decision 0011).
+      if (values.name !== undefined || values.acronym !== undefined || values.countryCode !== undefined) {
+        const key = {
+          name: values.name ?? current?.name ?? "",
+          acronym: values.acronym === undefined ? (current?.acronym ?? null) : values.acronym,
+          countryCode: values.countryCode === undefined ? (current?.countryCode ?? null) : values.countryCode,
+        };
+        const holder = key.name ? await deps.repo.holderOfNaturalKey(key, current?.id) : null;
+        if (holder) {
+          const field = holder.by === "name" ? "input.name" : "input.acronym";
+          errors.add(field, UserErrorCode.DUPLICATE, duplicateMessage(holder.by, key, holder.id));
+        }
+      }
       const references: Reference[] = [];
       if (values.countryCode) references.push({ lookup: LOOKUPS.country, key: values.countryCode, field: "input.countryCode" });
       if (values.leadOrganizationId) {
@@ -58,17 +73,21 @@ export function initiativeWrites(deps: {
       return { references };
     },
     insert: (tx, id, { championIds, idempotencyKey: _, ...row }, actor) =>
-      deps.repo.insert(
-        tx,
-        { id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject },
-        (championIds ?? []).map((c) => c.key),
+      refusingNaturalKeys(row, () =>
+        deps.repo.insert(
+          tx,
+          { id, ...row, name: row.name!, status: row.status!, updatedBy: actor.subject },
+          (championIds ?? []).map((c) => c.key),
+        ),
       ),
     update: (tx, id, { championIds, idempotencyKey: _, status, ...row }, actor) =>
-      deps.repo.update(
-        tx,
-        id,
-        { ...row, status: status ?? undefined, updatedBy: actor.subject, updatedAt: new Date() },
-        championIds?.map((c) => c.key),
+      refusingNaturalKeys(row, () =>
+        deps.repo.update(
+          tx,
+          id,
+          { ...row, status: status ?? undefined, updatedBy: actor.subject, updatedAt: new Date() },
+          championIds?.map((c) => c.key),
+        ),
       ),
     remove: (tx, id) => deps.repo.delete(tx, id),
     async usage(id, _current, errors) {
@@ -89,3 +108,28 @@ export function initiativeWrites(deps: {
     reset: () => clearLoaders(deps.loaders),
   };
 }
+
+type NaturalKey = { name: string; acronym: string | null; countryCode: string | null };
+
+const duplicateMessage = (by: "name" | "acronym", key: NaturalKey, holder?: string) =>
+  by === "name"
+    ? `Another initiative named "${key.name}" already exists in ${key.countryCode ?? "that country"}${holder ? ` (${holder})` : ""}.`
+    : `Another initiative ${key.countryCode ? `of ${key.countryCode}` : "without a country"} already has the acronym "${key.acronym}"${holder ? ` (${holder})` : ""}.`;
+
+/** A unique violation of either natural key from a concurrent write, as the DUPLICATE the check would have given. */
+const refusingNaturalKeys = <T>(
+  row: { name?: string | null; acronym?: string | null; countryCode?: string | null },
+  store: () => Promise<T>,
+) => {
+  const key = { name: row.name ?? "this name", acronym: row.acronym ?? null, countryCode: row.countryCode ?? null };
+  return refusingDuplicates(
+    () =>
+      refusingDuplicates(store, INITIATIVE_NAME_KEY, () => ({
+        field: "input.name",
+        code: UserErrorCode.DUPLICATE,
+        message: duplicateMessage("name", key),
+      })),
+    INITIATIVE_ACRONYM_KEY,
+    () => ({ field: "input.acronym", code: UserErrorCode.DUPLICATE, message: duplicateMessage("acronym", key) }),
+  );
+};

@@ -1,0 +1,171 @@
+/**
+ * `pnpm bench:ingest`: bulk ingestion rate on this machine. Starts its own stack (the README's start command, fresh
+ * embedded database) on ports BENCH_PORT..BENCH_PORT+4 (default 60100), grows the catalogue to BENCH_OFFICIALS
+ * officials (default 5,000; created through the gateway, 25 per request), writes BENCH_STORIES generated wire
+ * stories (default 2,000) to a temporary folder, each naming two of those officials at a meeting with an agreement
+ * (one in ten names a minister the catalogue lacks), and ingests the folder exactly as `pnpm ingest` does (batches of
+ * 50 through `ingestArticles`, two requests in flight). Prints stories per second and what was created; then the
+ * same folder again (every story already present). Not a test: numbers vary with the machine and its load.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { signDevelopmentToken } from "@newsfed/gateway";
+import { ingestFiles, storyFiles, summarize } from "../../scripts/ingest/client.js";
+import { startStack, tempDataDir } from "../helpers/stack.js";
+
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 60100);
+const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 5000);
+const STORIES = Number(process.env.BENCH_STORIES ?? 2000);
+
+/** A deterministic generator, so every run ingests the same stories. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+const next = random(42);
+const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+
+const FAMILY = "Tran Pham Hoang Vo Dang Bui Duong Ly Truong Mai Kieu Quach Thach Luu Doan Vuong Trinh Lam Ton Ha".split(" ");
+const MIDDLE = "Van Thi Duc Minh Quoc Thanh Ngoc Huu Kim Xuan Bao Dinh Gia Tuan Khanh Phuong Hong Anh Trung Cong".split(" ");
+const GIVEN = "Hai Lan Son Tung Dung Hieu Khoa Linh Nga Quan Thao Vinh Yen Binh Cuong Giang Hanh Loc Phuc Tam".split(" ");
+const COUNTRIES = [
+  { code: "VN", demonym: "Vietnamese", city: "Hanoi" },
+  { code: "MY", demonym: "Malaysian", city: "Kuala Lumpur" },
+  { code: "SG", demonym: "Singaporean", city: "Singapore" },
+  { code: "TH", demonym: "Thai", city: "Bangkok" },
+  { code: "ID", demonym: "Indonesian", city: "Jakarta" },
+  { code: "PH", demonym: "Philippine", city: "Manila" },
+  { code: "JP", demonym: "Japanese", city: "Tokyo" },
+  { code: "KR", demonym: "South Korean", city: "Seoul" },
+  { code: "AU", demonym: "Australian", city: "Canberra" },
+  { code: "IN", demonym: "Indian", city: "New Delhi" },
+];
+const PORTFOLIOS = [
+  "Trade",
+  "Finance",
+  "Digital Economy",
+  "Information and Communications",
+  "Science and Technology",
+  "Industry",
+  "Energy",
+  "Transport",
+  "Health",
+  "Education",
+];
+const THEMES = [
+  "cybersecurity",
+  "the digital economy",
+  "semiconductors",
+  "data centres",
+  "artificial intelligence",
+  "supply chains",
+  "5G networks",
+  "cloud computing",
+];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"];
+
+interface Minister {
+  name: string;
+  country: (typeof COUNTRIES)[number];
+  portfolio: string;
+}
+
+function ministers(count: number): Minister[] {
+  const all: Minister[] = [];
+  const seen = new Set<string>();
+  while (all.length < count) {
+    const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+    const country = pick(COUNTRIES);
+    if (seen.has(`${name}|${country.code}`)) continue;
+    seen.add(`${name}|${country.code}`);
+    all.push({ name, country, portfolio: pick(PORTFOLIOS) });
+  }
+  return all;
+}
+
+const title = (m: Minister) => `${m.country.demonym} Minister of ${m.portfolio} ${m.name}`;
+
+function story(index: number, a: Minister, b: Minister): string {
+  const month = MONTHS[index % MONTHS.length]!;
+  const day = 1 + (index % 27);
+  const theme = pick(THEMES);
+  return ` date 2023-${String((index % MONTHS.length) + 1).padStart(2, "0")}-${String(day + 1).padStart(2, "0")} ${a.name} and ${b.name} at the talks. (Photo: VNA)
+
+${a.country.city} (VNA) - ${title(a)} met ${title(b)} in ${a.country.city} on ${month} ${day}, and the two sides agreed to boost cooperation in ${theme}.
+
+${a.name.split(" ").at(-1)} said the two countries would review progress in bulletin number ${index} next year./.`;
+}
+
+async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const dataDir = tempDataDir("newsfed-bench-ingest-");
+const storyDir = mkdtempSync(join(tmpdir(), "newsfed-bench-stories-"));
+const ports = {
+  GATEWAY_PORT: BASE_PORT,
+  ARTICLES_PORT: BASE_PORT + 1,
+  OFFICIALS_PORT: BASE_PORT + 2,
+  POLICY_PORT: BASE_PORT + 3,
+};
+const stack = await startStack(dataDir, {
+  LOG_LEVEL: "warn",
+  EMBEDDED_POSTGRES_PORT: String(BASE_PORT + 4),
+  ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
+});
+const gateway = `http://127.0.0.1:${BASE_PORT}/graphql`;
+try {
+  const token = await signDevelopmentToken({ subject: "bench" });
+  const catalogue = ministers(OFFICIALS + Math.ceil(STORIES / 10));
+  const known = catalogue.slice(0, OFFICIALS);
+  const unknown = catalogue.slice(OFFICIALS);
+
+  let started = performance.now();
+  for (let i = 0; i < known.length; i += 25) {
+    const chunk = known.slice(i, i + 25);
+    const declarations = chunk.map((_, j) => `$i${j}: CreateOfficialInput!`).join(", ");
+    const fields = chunk
+      .map((_, j) => `c${j}: createOfficial(input: $i${j}) { official { id } userErrors { message } }`)
+      .join(" ");
+    const variables = Object.fromEntries(
+      chunk.map((m, j) => [
+        `i${j}`,
+        { name: m.name, countryCode: m.country.code, positions: [{ title: `Minister of ${m.portfolio}` }] },
+      ]),
+    );
+    const data = await post(gateway, token, `mutation Catalogue(${declarations}) { ${fields} }`, variables);
+    const refused = Object.values<any>(data).filter((answer) => answer.userErrors.length);
+    if (refused.length) throw new Error(`catalogue refused: ${JSON.stringify(refused[0])}`);
+  }
+  console.log(`catalogue: ${known.length} officials created in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  for (let i = 0; i < STORIES; i++) {
+    const a = i % 10 === 9 ? unknown[Math.floor(i / 10)]! : pick(known);
+    let b = pick(known);
+    while (b.country.code === a.country.code) b = pick(known);
+    writeFileSync(join(storyDir, `${String(i).padStart(5, "0")}.txt`), story(i, a, b));
+  }
+  const { files } = storyFiles([storyDir]);
+  started = performance.now();
+  const run = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: 2 });
+  console.log(`\nfirst ingestion (${OFFICIALS} officials in the catalogue):\n${summarize(run)}`);
+  const again = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: 2 });
+  console.log(`\nthe same folder again:\n${summarize(again)}`);
+  const refused = [...run.outcomes, ...again.outcomes].filter((o) => o.status === "REFUSED");
+  if (refused.length) console.log(`refused, e.g.: ${refused[0]!.file.label}: ${refused[0]!.reason}`);
+} finally {
+  await stack.stop();
+  rmSync(storyDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+}
