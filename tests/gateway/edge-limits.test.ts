@@ -111,7 +111,7 @@ describe("operation limits", () => {
         mutation: false,
       },
     ];
-    expect(operations.length).toBe(8);
+    expect(operations.length).toBe(9);
     const token = await tokens.editor();
     for (const { query, variables, mutation } of operations) {
       const answer = await fed.request(query, variables, mutation ? { token } : {});

@@ -59,6 +59,10 @@ const CREATES: Record<string, string> = {
   createOrganization: "organizations",
   createPolicyEvent: "events",
   createPolicyInitiative: "initiatives",
+  createOfficials: "officials",
+  createOrganizations: "organizations",
+  createPolicyEvents: "events",
+  createPolicyInitiatives: "initiatives",
 };
 /** The read of one entity of a total, by id. */
 const READ_BACK: Record<string, string> = {
@@ -137,8 +141,10 @@ function problem({ fuzz, answer }: Outcome): string | undefined {
   if (code) return `answers ${code[1]}: ${answer.text.slice(0, 300)}`;
   // A write the API acknowledged stored the hostile text as sent (the payload re-reads the entity it wrote).
   if (fuzz.leaf && /^(create|update)/.test(fuzz.field ?? "") && !/idempotencyKey$/.test(fuzz.leaf.path)) {
-    const payload = Object.values<any>(JSON.parse(answer.text).data ?? {})[0];
-    const written = payload && payload.userErrors?.length === 0;
+    const answered = Object.values<any>(JSON.parse(answer.text).data ?? {})[0];
+    // A batch create (`createOfficials(inputs: …)`) answers each input in `results`, as the single create would.
+    const payload = answered?.results ? answered.results[0] : answered;
+    const written = payload && payload.userErrors?.length === 0 && answered.userErrors?.length === 0;
     const sent = JSON.stringify(fuzz.leaf.value.trim()).slice(1, -1);
     if (written && !answer.text.includes(sent))
       return `acknowledged, but ${fuzz.leaf.path} does not read back as sent: ${answer.text.slice(0, 300)}`;
@@ -159,7 +165,11 @@ function acknowledged({ answer }: Outcome): [string, string][] {
     const total = CREATES[field];
     if (!total || !payload || (payload.userErrors?.length ?? 0) > 0) continue;
     if (field === "ingestArticle" && payload.created !== true) continue;
-    for (const value of Object.values<any>(payload)) if (value && typeof value.id === "string") found.push([total, value.id]);
+    // Batch creates answer one single-create payload per input in `results`.
+    for (const result of payload.results ?? [payload]) {
+      if ((result.userErrors?.length ?? 0) > 0) continue;
+      for (const value of Object.values<any>(result)) if (value && typeof value.id === "string") found.push([total, value.id]);
+    }
   }
   return found;
 }

@@ -99,9 +99,12 @@ describe("the corpus: each story yields exactly its graph", () => {
   it("creates on behalf of the caller: the token's subject is the author of what the ingestion created", async () => {
     const hagiuda = results.get("01_kyodo_tokyo_raimondo_hagiuda.txt").createdEntities.find((e: any) => e.kind === "OFFICIAL");
     const data = dataOf<any>(
-      await fed.query(`query($id: ID!) { official(id: $id) { updatedBy history { edges { node { action actor } } } } }`, {
-        id: hagiuda.official.id,
-      }),
+      // Read as that editor: actors are `redacted` to anyone else without `audit:read` (decision 0008).
+      await fed.query(
+        `query($id: ID!) { official(id: $id) { updatedBy history { edges { node { action actor } } } } }`,
+        { id: hagiuda.official.id },
+        { token },
+      ),
     );
     expect(data.official).toEqual({
       updatedBy: "test-editor",

@@ -271,7 +271,10 @@ function textLeaves(type: GraphQLInputType, seen = new Set<string>()): string[][
   return leaves;
 }
 
-/** A cheap, broad selection: leaves, and through edges/node/userErrors and single objects to a small depth. */
+/**
+ * A cheap, broad selection: leaves, and through edges/node/userErrors, the per-input `results` of batch mutations and
+ * single objects to a small depth.
+ */
 export function selectionOf(type: GraphQLObjectType, depth = 0): string {
   const parts: string[] = [];
   for (const field of Object.values(type.getFields())) {
@@ -280,7 +283,7 @@ export function selectionOf(type: GraphQLObjectType, depth = 0): string {
     if (isLeafType(named)) parts.push(field.name);
     else if (isObjectType(named) && depth < 3) {
       const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
-      if (list && depth === 0 && !["edges", "userErrors"].includes(field.name)) continue;
+      if (list && depth === 0 && !["edges", "userErrors", "results"].includes(field.name)) continue;
       if (depth >= 1 && named.name.endsWith("Connection")) continue;
       parts.push(`${field.name} { ${selectionOf(named, depth + 1)} }`);
     }
