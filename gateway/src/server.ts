@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { lexicographicSortSchema, printSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
@@ -32,7 +33,6 @@ import { livenessRoute, readinessRoute } from "./health.js";
 import type { SubgraphName } from "@newsfed/kit/services";
 
 export const SUPERGRAPH_PATH = new URL("../supergraph.graphql", import.meta.url);
-export const API_SCHEMA_PATH = new URL("../schema.graphql", import.meta.url);
 
 export interface GatewayOptions extends EdgeOptions {
   subgraphUrls: Record<SubgraphName, string>;
@@ -123,6 +123,12 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // main.ts's shutdown drains HTTP first, then stops Apollo; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
   });
+  // GET /schema.graphql serves the API schema of the supergraph this gateway runs (SUPERGRAPH_PATH's or the one given),
+  // printed as `pnpm compose` prints gateway/schema.graphql: the committed file describes only the default supergraph.
+  let apiSchema = "";
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = `${printSchema(lexicographicSortSchema(loaded))}\n`;
+  });
   await apollo.start();
   const unplannedAtStart = await warmQueryPlans(
     apollo,
@@ -130,7 +136,6 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     { subject: "gateway-warm-up", scopes: ALL_WRITE_SCOPES },
     logger,
   );
-  const apiSchema = readFileSync(API_SCHEMA_PATH, "utf8");
   const contextFor = async (req: IncomingMessage | undefined, requestId?: string): Promise<GatewayContext> => ({
     ...(await authenticate(req, verify, sharedSecret)),
     ...(requestId ? { requestId } : {}),

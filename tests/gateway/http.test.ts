@@ -1,6 +1,7 @@
 import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import { closeGracefully, listen } from "@newsfed/kit/http";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The gateway's HTTP surface that needs no subgraph: CORS, request ids, metrics, schema and health routes.
@@ -21,7 +22,31 @@ beforeAll(async () => {
 });
 afterAll(() => stop?.());
 
+const committed = (file: string) => readFileSync(new URL(`../../gateway/${file}`, import.meta.url), "utf8");
+
 describe("gateway HTTP surface", () => {
+  it("serves the API schema of the supergraph it runs at GET /schema.graphql: the committed one by default, another when configured", async () => {
+    expect(await (await fetch(`${url}/schema.graphql`)).text()).toBe(committed("schema.graphql"));
+    const supergraphSdl = committed("supergraph.graphql").replace(
+      "A public official: a minister, secretary or other office holder. Owned by the officials subgraph.",
+      "A public official of another supergraph.",
+    );
+    expect(supergraphSdl).not.toBe(committed("supergraph.graphql"));
+    const other = await createGatewayServer({
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, "http://127.0.0.1:9/graphql"])) as never,
+      supergraphSdl,
+    });
+    const otherUrl = await listen(other.http, 0);
+    try {
+      const served = await (await fetch(`${otherUrl}/schema.graphql`)).text();
+      expect(served).toContain("A public official of another supergraph.");
+      expect(served).not.toBe(committed("schema.graphql"));
+    } finally {
+      await closeGracefully(other.http);
+      await other.apollo.stop();
+    }
+  });
+
   it("plans the IDE's example operations and the contract example at start, without counting them as requests", async () => {
     expect(unplanned).toEqual([]);
     const text = await (await fetch(`${url}/metrics`)).text();
