@@ -139,7 +139,12 @@ const CASES: Case[] = [
     }`,
     uses: ["organizations_search_idx", "organizations_country_idx", "organizations_kind_idx"],
   },
-  { name: "countries, by code", service: "officials", query: `{ countries(first: 10) { totalCount edges { node { code } } } }`, uses: ["countries_pkey"] },
+  {
+    name: "countries, by code",
+    service: "officials",
+    query: `{ countries(first: 10) { totalCount edges { node { code } } } }`,
+    uses: ["countries_pkey"],
+  },
   // policy
   {
     name: "initiatives, by name",
