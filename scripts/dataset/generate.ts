@@ -413,14 +413,21 @@ export interface Official {
 /** Officials and organizations are needed by articles (names for mentions) as well as by their own subgraph. */
 export function officialsOf(sizes: DatasetSizes): Official[] {
   const random = prng(11);
+  // A name is held once per country (the officials subgraph's natural key, decision 0011): a drawn pair that exists
+  // is drawn again (deterministically: the same generator, in the same order).
+  const taken = new Set<string>();
   return Array.from({ length: sizes.officials }, (_, n) => {
-    const name = `${pick(random, FIRST)} ${String.fromCharCode(65 + (n % 26))}. ${pick(random, LAST)}`;
     const honorific = pick(random, HONORIFICS);
+    const countryCode = COUNTRIES[skewed(random, COUNTRIES.length)]![0];
+    let name: string;
+    do name = `${pick(random, FIRST)} ${String.fromCharCode(65 + (n % 26))}. ${pick(random, LAST)}`;
+    while (taken.has(`${name}|${countryCode}`));
+    taken.add(`${name}|${countryCode}`);
     return {
       id: datasetId("official", n),
       name,
       displayName: honorific ? `${honorific} ${name}` : name,
-      countryCode: COUNTRIES[skewed(random, COUNTRIES.length)]![0],
+      countryCode,
     };
   });
 }
