@@ -165,7 +165,7 @@ function acknowledged({ answer }: Outcome): [string, string][] {
     const total = CREATES[field];
     if (!total || !payload || (payload.userErrors?.length ?? 0) > 0) continue;
     if (field === "ingestArticle" && payload.created !== true) continue;
-    // Any field of the payload may be JSON of any kind; an entity is an object whose `id` is a string.
+    // A payload field may hold JSON of every kind; an entity is an object whose `id` is a string.
     for (const value of Object.values(payload) as ({ id?: unknown } | null)[])
       if (value && typeof value.id === "string") found.push([total, value.id]);
   }
