@@ -25,15 +25,16 @@ const acceptEncoding: Record<string, string> = process.env.BENCH_ACCEPT_ENCODING
   ? { "accept-encoding": process.env.BENCH_ACCEPT_ENCODING }
   : {};
 
-async function post(url: string, query: string, headers: Record<string, string> = {}) {
+async function post<TData = unknown>(url: string, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...acceptEncoding, ...headers },
     body: JSON.stringify({ query }),
   });
-  const body = (await response.json()) as { errors?: unknown[]; data?: any };
+  const body = (await response.json()) as { errors?: unknown[]; data?: TData };
   if (body.errors) throw new Error(`errors from ${url}: ${JSON.stringify(body.errors)}`);
-  return body.data;
+  // Without errors, a GraphQL answer holds its data.
+  return body.data as TData;
 }
 
 /** The pid listening on a port, so its CPU time can be read from /proc. */
@@ -74,7 +75,7 @@ async function measure(name: string, pids: number[], run: () => Promise<unknown>
 
 // Ten organizations to list (the seed has six); created once through the gateway, kept in DATA_DIR.
 const LIST = `{ organizations(first: 10) { edges { node { id name kind acronym } } } }`;
-const existing = (await post(officials, LIST)).organizations.edges.length as number;
+const existing = (await post<{ organizations: { edges: unknown[] } }>(officials, LIST)).organizations.edges.length;
 const token = await signDevelopmentToken({ subject: "bench", scopes: ["officials:write"] });
 for (let i = existing; i < 10; i++) {
   await post(

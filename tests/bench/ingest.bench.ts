@@ -100,15 +100,16 @@ ${a.country.city} (VNA) - ${title(a)} met ${title(b)} in ${a.country.city} on ${
 ${a.name.split(" ").at(-1)} said the two countries would review progress in bulletin number ${index} next year./.`;
 }
 
-async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
+async function post<TData = unknown>(url: string, token: string, query: string, variables: Record<string, unknown>) {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  const body = (await response.json()) as { data?: TData; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
+  // Without errors, a GraphQL answer holds its data.
+  return body.data as TData;
 }
 
 const dataDir = tempDataDir("newsfed-bench-ingest-");
@@ -144,8 +145,13 @@ try {
         { name: m.name, countryCode: m.country.code, positions: [{ title: `Minister of ${m.portfolio}` }] },
       ]),
     );
-    const data = await post(gateway, token, `mutation Catalogue(${declarations}) { ${fields} }`, variables);
-    const refused = Object.values<any>(data).filter((answer) => answer.userErrors.length);
+    const data = await post<Record<string, { userErrors: unknown[] }>>(
+      gateway,
+      token,
+      `mutation Catalogue(${declarations}) { ${fields} }`,
+      variables,
+    );
+    const refused = Object.values(data).filter((answer) => answer.userErrors.length);
     if (refused.length) throw new Error(`catalogue refused: ${JSON.stringify(refused[0])}`);
   }
   console.log(`catalogue: ${known.length} officials created in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gql } from "@apollo/client";
+import { gql, type NormalizedCacheObject, type TypedDocumentNode } from "@apollo/client";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../helpers/apollo-client.js";
 import { ARTIFACTS, launchBrowser, watchRequests } from "../helpers/browser.js";
 import { tokens } from "../helpers/identities.js";
+import type { Connection } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { postGraphQL, ROOT, type RunningStack, startStack, tempDataDir } from "../helpers/stack.js";
 import { serveStatic } from "../helpers/static-server.js";
@@ -94,7 +95,17 @@ describe("the IDE in a browser", () => {
   });
 });
 
-const ARTICLES_WITH_OFFICIALS = gql`
+/** ARTICLES_WITH_OFFICIALS's answer, as the client reads it (it adds `__typename` to every object). */
+interface ArticlesWithOfficials {
+  articles: Connection<{
+    id: string;
+    headline: string;
+    /** Null only when the officials subgraph is unavailable. */
+    officials: { id: string; displayName: string; country: { code: string; name: string } | null }[] | null;
+  }>;
+}
+
+const ARTICLES_WITH_OFFICIALS: TypedDocumentNode<ArticlesWithOfficials> = gql`
   query ArticlesWithOfficials {
     articles(first: 5) {
       edges {
@@ -125,7 +136,7 @@ describe("Apollo Client against the gateway", () => {
   it("normalizes every entity by __typename and key, so one write updates every query that shows it", async () => {
     const { client } = createClient(stack.gatewayUrl, { token: await tokens.editor() });
     await client.query({ query: ARTICLES_WITH_OFFICIALS });
-    const cache = client.cache.extract() as Record<string, any>;
+    const cache = client.cache.extract() as NormalizedCacheObject;
     expect(Object.keys(cache)).toEqual(
       expect.arrayContaining([
         `Article:${SEED.article}`,
@@ -135,7 +146,7 @@ describe("Apollo Client against the gateway", () => {
       ]),
     );
     // The article holds a reference, not a copy: the official lives once in the cache.
-    expect(cache[`Article:${SEED.article}`].officials).toContainEqual({ __ref: `Official:${SEED.annuar}` });
+    expect(cache[`Article:${SEED.article}`]!.officials).toContainEqual({ __ref: `Official:${SEED.annuar}` });
 
     const official = client.readFragment({
       id: `Official:${SEED.annuar}`,
@@ -149,7 +160,8 @@ describe("Apollo Client against the gateway", () => {
 
     const seen: string[] = [];
     const watched = client.watchQuery({ query: ARTICLES_WITH_OFFICIALS, fetchPolicy: "cache-only" }).subscribe((result) => {
-      const names = (result.data as any)?.articles?.edges[0]?.node.officials.map((o: any) => o.displayName);
+      // Cache-only: the data may be partial (every field optional), read as the test reads a complete answer.
+      const names = result.data?.articles?.edges![0]?.node!.officials!.map((o) => o!.displayName);
       if (names) seen.push(names.join(" & "));
     });
     await client.mutate({
@@ -189,7 +201,7 @@ describe("Apollo Client against the gateway", () => {
 
   it("pages a connection with fetchMore, merged by relayStylePagination into one list", async () => {
     const { client } = createClient(stack.gatewayUrl);
-    const query = gql`
+    const query: TypedDocumentNode<{ officials: Connection<{ id: string; name: string }> }> = gql`
       query Officials($after: String) {
         officials(first: 1, after: $after) {
           totalCount
@@ -208,21 +220,21 @@ describe("Apollo Client against the gateway", () => {
       }
     `;
     const first = await client.query({ query });
-    const firstPage = (first.data as any).officials;
+    const firstPage = first.data!.officials;
     expect(firstPage.edges).toHaveLength(1);
     const observable = client.watchQuery({ query });
-    let latest: any;
+    let latest: ReturnType<typeof observable.getCurrentResult>["data"];
     const subscription = observable.subscribe((result) => (latest = result.data));
-    await expect.poll(() => latest?.officials.edges.length).toBe(1);
-    await observable.fetchMore({ variables: { after: firstPage.pageInfo.endCursor } });
-    await expect.poll(() => latest.officials.edges.map((e: any) => e.node.name)).toEqual(["Annuar Musa", "Gina Raimondo"]);
+    await expect.poll(() => latest?.officials!.edges!.length).toBe(1);
+    await observable.fetchMore({ variables: { after: firstPage.pageInfo!.endCursor } });
+    await expect.poll(() => latest!.officials!.edges!.map((e) => e!.node!.name)).toEqual(["Annuar Musa", "Gina Raimondo"]);
     subscription.unsubscribe();
-    expect(latest.officials.pageInfo.hasNextPage).toBe(false);
-    expect(latest.officials.totalCount).toBe(2);
+    expect(latest!.officials!.pageInfo!.hasNextPage).toBe(false);
+    expect(latest!.officials!.totalCount).toBe(2);
   });
 
   it("uses automatic persisted queries: a second client sends only the hash, over GET, past CSRF prevention", async () => {
-    const query = gql`
+    const query: TypedDocumentNode<{ country: { code: string; name: string } | null }> = gql`
       query PersistedCountry($code: String!) {
         country(code: $code) {
           code
@@ -232,13 +244,13 @@ describe("Apollo Client against the gateway", () => {
     `;
     const first = createClient(stack.gatewayUrl, { persisted: true });
     const a = await first.client.query({ query, variables: { code: "SG" } });
-    expect((a.data as any).country.name).toBe("Singapore");
+    expect(a.data!.country!.name).toBe("Singapore");
     // First sight of the query: hash only, "not found", then hash and query to register it.
     expect(first.requests.map((r) => r.body?.includes("PersistedCountry(") ?? false)).toEqual([false, true]);
 
     const second = createClient(stack.gatewayUrl, { persisted: true, getForHashed: true });
     const b = await second.client.query({ query, variables: { code: "SG" } });
-    expect((b.data as any).country).toEqual({ __typename: "Country", code: "SG", name: "Singapore" });
+    expect(b.data!.country).toEqual({ __typename: "Country", code: "SG", name: "Singapore" });
     expect(second.requests).toHaveLength(1);
     const [request] = second.requests;
     expect(request!.method).toBe("GET");
@@ -266,7 +278,7 @@ describe("the example app in a browser", () => {
   it("searches, pages with Load more, and opens an article with its officials, initiatives and meeting outcomes", async () => {
     const token = await tokens.editor();
     for (let i = 1; i <= 3; i++) {
-      const { body } = await postGraphQL(
+      const { body } = await postGraphQL<{ createArticle: { userErrors: { message: string }[] } }>(
         stack.gatewayUrl,
         `mutation($input: CreateArticleInput!) { createArticle(input: $input) { userErrors { message } } }`,
         {
@@ -279,7 +291,7 @@ describe("the example app in a browser", () => {
         },
         { authorization: `Bearer ${token}` },
       );
-      expect(body.data.createArticle.userErrors).toEqual([]);
+      expect(body.data!.createArticle.userErrors).toEqual([]);
     }
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     const requests = watchRequests(page);

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";
 import { OtlpCollector } from "../helpers/otlp-collector.js";
-import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
+import { CONTRACT_EXAMPLE, type ContractExampleData } from "../helpers/queries.js";
+import type { Connection } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { postGraphQL, ROOT, type RunningStack, startStack, tempDataDir } from "../helpers/stack.js";
 
@@ -36,12 +37,12 @@ describe("the whole federation over HTTP", () => {
   it("starts with one command, prints the IDE URL, seeds on first start and answers the contract example", async () => {
     expect(stack.output()).toContain(`http://localhost:${stack.ports.gateway}/graphql`);
 
-    const { status, body } = await postGraphQL(stack.gatewayUrl, CONTRACT_EXAMPLE);
+    const { status, body } = await postGraphQL<ContractExampleData>(stack.gatewayUrl, CONTRACT_EXAMPLE);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    const article = body.data.articles.edges[0].node;
-    expect(article.officials.map((o: any) => o.displayName).sort()).toEqual(["Gina Raimondo", "Tan Sri Annuar Musa"]);
-    expect(article.events.find((e: any) => e.location?.name === "Putrajaya").outcomes[0].status).toBe("AGREED_IN_PRINCIPLE");
+    const article = body.data!.articles.edges[0]!.node;
+    expect(article.officials!.map((o) => o.displayName).sort()).toEqual(["Gina Raimondo", "Tan Sri Annuar Musa"]);
+    expect(article.events!.find((e) => e.location?.name === "Putrajaya")!.outcomes[0]!.status).toBe("AGREED_IN_PRINCIPLE");
   });
 
   it("serves health, readiness and the public schema", async () => {
@@ -61,23 +62,29 @@ describe("the whole federation over HTTP", () => {
     expect(token.split(".")).toHaveLength(3);
     const auth = { authorization: `Bearer ${token}` };
     const create = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id participants { displayName } } userErrors { field code } } }`;
-    const ok = await postGraphQL(
+    type Created = {
+      createPolicyEvent: {
+        event: { id: string; participants: { displayName: string }[] | null } | null;
+        userErrors: { field: string | null; code: string }[];
+      };
+    };
+    const ok = await postGraphQL<Created>(
       stack.gatewayUrl,
       create,
       { input: { kind: "ANNOUNCEMENT", title: "E2E announcement", startDate: "2022-01-01", participantIds: [SEED.raimondo] } },
       auth,
     );
-    expect(ok.body.data.createPolicyEvent).toMatchObject({
+    expect(ok.body.data!.createPolicyEvent).toMatchObject({
       event: { participants: [{ displayName: "Gina Raimondo" }] },
       userErrors: [],
     });
-    const ghost = await postGraphQL(
+    const ghost = await postGraphQL<Created>(
       stack.gatewayUrl,
       create,
       { input: { kind: "ANNOUNCEMENT", title: "Ghost", startDate: "2022-01-01", participantIds: ["ghost"] } },
       auth,
     );
-    expect(ghost.body.data.createPolicyEvent.userErrors).toEqual([
+    expect(ghost.body.data!.createPolicyEvent.userErrors).toEqual([
       { field: "input.participantIds.0", code: "UNKNOWN_REFERENCE" },
     ]);
 
@@ -85,7 +92,7 @@ describe("the whole federation over HTTP", () => {
       input: { kind: "ANNOUNCEMENT", title: "Anon", startDate: "2022-01-01" },
     });
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.body.errors?.[0]!.extensions!.code).toBe("UNAUTHENTICATED");
     // Straight to the policy subgraph's port, even with the bearer token: refused, since the gateway did not sign it.
     const directCreate = `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id } } }`;
     const direct = await postGraphQL(
@@ -94,16 +101,19 @@ describe("the whole federation over HTTP", () => {
       { input: { kind: "ANNOUNCEMENT", title: "Direct", startDate: "2022-01-01" } },
       auth,
     );
-    expect(direct.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
-    const count = await postGraphQL(stack.gatewayUrl, `{ events(filter: { kind: ANNOUNCEMENT }) { totalCount } }`);
-    expect(count.body.data.events.totalCount).toBe(1);
-    const deleted = await postGraphQL(
+    expect(direct.body.errors?.[0]!.extensions!.code).toBe("UNAUTHENTICATED");
+    const count = await postGraphQL<{ events: { totalCount: number } }>(
+      stack.gatewayUrl,
+      `{ events(filter: { kind: ANNOUNCEMENT }) { totalCount } }`,
+    );
+    expect(count.body.data!.events.totalCount).toBe(1);
+    const deleted = await postGraphQL<{ deletePolicyEvent: { deletedId: string | null } }>(
       stack.gatewayUrl,
       `mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId } }`,
-      { id: ok.body.data.createPolicyEvent.event.id },
+      { id: ok.body.data!.createPolicyEvent.event!.id },
       auth,
     );
-    expect(deleted.body.data.deletePolicyEvent.deletedId).toBe(ok.body.data.createPolicyEvent.event.id);
+    expect(deleted.body.data!.deletePolicyEvent.deletedId).toBe(ok.body.data!.createPolicyEvent.event!.id);
   });
 
   it("carries one request id from the client through the gateway to every subgraph's log line, and counts it in /metrics", async () => {
@@ -163,7 +173,7 @@ describe("the whole federation over HTTP", () => {
   });
 
   it("pages officials(first: 1) through every official exactly once", async () => {
-    const { nodes, totalCount } = await collectAllPages(
+    const { nodes, totalCount } = await collectAllPages<{ id: string; displayName: string }>(
       http(stack),
       `query($after: String) { officials(first: 1, after: $after) { totalCount edges { node { id displayName } } pageInfo { hasNextPage endCursor } } }`,
       "officials",
@@ -177,8 +187,11 @@ describe("the whole federation over HTTP", () => {
     const pid = stack.pidOf("policy")!;
     process.kill(pid, "SIGKILL");
     await waitFor(async () => (await fetch(`${stack.gatewayUrl}/health/ready`)).status === 503);
-    const degraded = await postGraphQL(stack.gatewayUrl, `{ officials { edges { node { name initiatives { totalCount } } } } }`);
-    expect(degraded.body.data.officials.edges.map((e: any) => e.node.initiatives)).toEqual([null, null]);
+    const degraded = await postGraphQL<{ officials: Connection<{ name: string; initiatives: { totalCount: number } | null }> }>(
+      stack.gatewayUrl,
+      `{ officials { edges { node { name initiatives { totalCount } } } } }`,
+    );
+    expect(degraded.body.data!.officials.edges.map((e) => e.node.initiatives)).toEqual([null, null]);
     expect(degraded.body.errors?.[0]?.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "policy" });
     await waitFor(async () => (await fetch(`${stack.gatewayUrl}/health/ready`)).status === 200, 60_000);
     expect(stack.output()).toMatch(/policy exited \(SIGKILL\); restarting/);

@@ -34,7 +34,8 @@ const SEEDED_COUNTRIES = (
   }
 ).countries.length;
 const COUNTS = `{ articles { totalCount } officials { totalCount } initiatives { totalCount } events { totalCount } countries { totalCount } }`;
-const counts = async (stack: RunningStack) => (await postGraphQL(stack.gatewayUrl, COUNTS)).body.data;
+type Counts = Record<"articles" | "officials" | "initiatives" | "events" | "countries", { totalCount: number }>;
+const counts = async (stack: RunningStack) => (await postGraphQL<Counts>(stack.gatewayUrl, COUNTS)).body.data!;
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 /** What the stack itself holds in memory: PostgreSQL, the services and the supervisor (not npx and pnpm, which launched it). */
 const memory = (stack: RunningStack) => {

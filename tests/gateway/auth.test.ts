@@ -8,6 +8,7 @@ import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
+import type { GraphQLResult } from "../helpers/results.js";
 import { tokens } from "../helpers/identities.js";
 import { openSeededDatabase } from "../helpers/databases.js";
 import { closeNodeServer, listenOnFreePort } from "../helpers/node-server.js";
@@ -21,7 +22,10 @@ beforeAll(async () => {
 afterAll(() => fed?.close());
 
 const CREATE = `mutation($name: String!) { createOfficial(input: { name: $name }) { official { id updatedBy } userErrors { field message code } } }`;
-const officialCount = async () => (await fed.query(`{ officials { totalCount } }`)).data?.officials.totalCount as number;
+const officialCount = async () =>
+  (await fed.query<{ officials: { totalCount: number } }>(`{ officials { totalCount } }`)).data?.officials.totalCount as number;
+/** CREATE's answer, as a subgraph sends it over HTTP. */
+type CreateResult = GraphQLResult<{ createOfficial: { official: { id: string; updatedBy: string } | null } }>;
 
 describe("authentication at the gateway", () => {
   it("keeps reads public", async () => {
@@ -69,7 +73,9 @@ describe("authentication at the gateway", () => {
   });
 
   it("refuses a mutation whose fields hide in fragments when a scope is missing, writing nothing", async () => {
-    const before = (await fed.query(`{ articles { totalCount } }`)).data?.articles.totalCount;
+    const articleCount = async () =>
+      (await fed.query<{ articles: { totalCount: number } }>(`{ articles { totalCount } }`)).data?.articles.totalCount;
+    const before = await articleCount();
     const result = await fed.query(
       `mutation { ... on Mutation { a: createArticle(input: { headline: "Smuggled", body: "B", publishedAt: "2022-01-01T00:00:00Z", source: { name: "S" } }) { article { id } } }
         ...Sneaky }
@@ -78,7 +84,7 @@ describe("authentication at the gateway", () => {
       { token: await tokens.only("articles:write") },
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", requiredScopes: ["officials:write"] });
-    expect((await fed.query(`{ articles { totalCount } }`)).data?.articles.totalCount).toBe(before);
+    expect(await articleCount()).toBe(before);
   });
 
   it("refuses a whole multi-subgraph mutation when one scope is missing, so no part of it is written", async () => {
@@ -213,7 +219,7 @@ describe("a subgraph called directly", () => {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query: CREATE, variables: { name: "Sneaky" } }),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as CreateResult }));
     try {
       const editor = { subject: "mallory", scopes: ["officials:write"] };
       const unsigned = await post({});
@@ -232,11 +238,11 @@ describe("a subgraph called directly", () => {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: `{ officials(filter: { search: "Sneaky" }) { totalCount } }` }),
-      }).then((r) => r.json() as Promise<any>);
-      expect(count.data.officials.totalCount).toBe(0);
+      }).then((r) => r.json() as Promise<GraphQLResult<{ officials: { totalCount: number } }>>);
+      expect(count.data!.officials.totalCount).toBe(0);
       // The gateway's own signature goes through.
       const signed = await post({ [IDENTITY_HEADER]: await signIdentity(editor, DEVELOPMENT_GATEWAY_SECRET, "officials") });
-      expect(signed.body.data.createOfficial.official.updatedBy).toBe("mallory");
+      expect(signed.body.data!.createOfficial.official!.updatedBy).toBe("mallory");
     } finally {
       await closeGracefully(http);
       await apollo.stop();
@@ -262,7 +268,7 @@ describe("a subgraph refusing a write behind the real gateway, over HTTP", () =>
         headers: { "content-type": "application/json", authorization: `Bearer ${await tokens.editor()}` },
         body: JSON.stringify({ query: CREATE, variables: { name: "Mismatched Secret" } }),
       });
-      const body = (await response.json()) as any;
+      const body = (await response.json()) as CreateResult;
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", serviceName: "officials" });
       const metrics = await (await fetch(`${gatewayUrl}/metrics`)).text();
       expect(metrics).not.toMatch(/subgraph_fetch_errors_total\{[^}]*kind="unreachable"[^}]*subgraph="officials"/);

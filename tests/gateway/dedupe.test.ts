@@ -3,7 +3,7 @@ import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
-import { singleResult } from "../helpers/results.js";
+import { type Connection, singleResult } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 
 // Identical subgraph reads in flight at the same time are sent once. The officials subgraph holds every fetch it gets
@@ -45,7 +45,7 @@ async function withOfficialsOnHold<T>(
 describe("deduplicating subgraph fetches at the gateway", () => {
   it("sends eight identical concurrent reads to the subgraph once, each caller getting the full answer", async () => {
     const { results, fetches, shared } = await withOfficialsOnHold(8, () =>
-      Array.from({ length: 8 }, () => fed.query(OFFICIALS)),
+      Array.from({ length: 8 }, () => fed.query<{ officials: Connection<{ id: string; name: string }> }>(OFFICIALS)),
     );
     expect(fetches).toBe(1);
     expect(shared).toBe(7);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openSeededDatabase } from "../helpers/databases.js";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
+import type { Connection, GraphQLResult } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { SUBGRAPH_DEFINITIONS } from "../helpers/subgraph-definitions.js";
 
@@ -49,14 +50,14 @@ describe("a value a subgraph refuses", () => {
       ["official", "articles"],
     ],
   ])("%s: BAD_USER_INPUT naming the argument, at the field's path", async (_name, query, variables, argument, path) => {
-    const result = await fed.query(query, variables);
+    const result = await fed.query<{ official: { name: string } | null }>(query, variables);
     expect(result.errors).toHaveLength(1);
     const [error] = result.errors!;
     expect(error!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
     expect(error!.message).toContain(argument);
     expect(error!.path).toEqual(path);
     expect(JSON.stringify(result)).not.toMatch(/SUBGRAPH_UNAVAILABLE|unavailable/);
-    if (path.length > 1) expect(result.data?.official.name).toBe("Annuar Musa");
+    if (path.length > 1) expect(result.data?.official!.name).toBe("Annuar Musa");
     expect(await unreachable()).toEqual([]);
   });
 
@@ -76,7 +77,7 @@ describe("a value a subgraph refuses", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: `{ officials(filter: { activeAt: "2021-13-01" }) { totalCount } }` }),
       });
-      const body = (await response.json()) as any;
+      const body = (await response.json()) as GraphQLResult<unknown>;
       expect(body.errors).toEqual([
         expect.objectContaining({
           path: ["officials"],
@@ -137,7 +138,7 @@ describe("the NUL character, in any form", () => {
   });
 
   it("leaves the text `\\u0000` (an escaped backslash) alone", async () => {
-    const answer = await fed.request(search(String.raw`"\\u0000"`));
+    const answer = await fed.request<{ officials: { totalCount: number } }>(search(String.raw`"\\u0000"`));
     expect(answer.status).toBe(200);
     expect(answer.body.data?.officials.totalCount).toBe(0);
   });
@@ -152,7 +153,7 @@ describe("persisted queries (APQ)", () => {
     const unknown = await fed.request(undefined, undefined, apq(sha256(query)));
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
     await fed.request(query, undefined, apq(sha256(query)));
-    const known = await fed.request(undefined, undefined, apq(sha256(query)));
+    const known = await fed.request<{ officials: { totalCount: number } }>(undefined, undefined, apq(sha256(query)));
     expect(known.body.data?.officials.totalCount).toBeGreaterThan(0);
   });
 
@@ -174,7 +175,8 @@ describe("persisted queries (APQ)", () => {
 
 describe("a mutation across subgraphs", () => {
   const organizationCount = async () =>
-    (await fed.query(`{ organizations { totalCount } }`)).data?.organizations.totalCount as number;
+    (await fed.query<{ organizations: { totalCount: number } }>(`{ organizations { totalCount } }`)).data?.organizations
+      .totalCount as number;
 
   it("is refused before anything executes, naming the subgraphs (fragments included)", async () => {
     const before = await organizationCount();
@@ -197,44 +199,46 @@ describe("a mutation across subgraphs", () => {
   });
 
   it("allows several root fields of one subgraph", async () => {
-    const result = await fed.query(
+    type Created = { organization: { id: string } | null };
+    const result = await fed.query<{ a: Created; b: Created }>(
       `mutation { a: createOrganization(input: { name: "One", kind: OTHER }) { organization { id } }
                   b: createOrganization(input: { name: "Two", kind: OTHER }) { organization { id } } }`,
       {},
       { token: await tokens.editor() },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.a.organization.id).toBeTruthy();
-    expect(result.data?.b.organization.id).toBeTruthy();
+    expect(result.data?.a.organization!.id).toBeTruthy();
+    expect(result.data?.b.organization!.id).toBeTruthy();
   });
 });
 
 describe("audit actors", () => {
   const query = `query($id: ID!) { official(id: $id) { updatedBy history { edges { node { action actor } } } } }`;
-  const actors = (result: any) => [
-    result.data.official.updatedBy,
-    ...result.data.official.history.edges.map((e: any) => e.node.actor),
+  type Audited = { official: { updatedBy: string; history: Connection<{ action: string; actor: string }> } | null };
+  const actors = (result: GraphQLResult<Audited>) => [
+    result.data!.official!.updatedBy,
+    ...result.data!.official!.history.edges.map((e) => e.node.actor),
   ];
 
   it("read `redacted` without the audit:read scope, and the real subject with it", async () => {
-    const anonymous = await fed.query(query, { id: SEED.raimondo });
+    const anonymous = await fed.query<Audited>(query, { id: SEED.raimondo });
     expect(new Set(actors(anonymous))).toEqual(new Set(["redacted"]));
-    const reader = await fed.query(query, { id: SEED.raimondo }, { token: await tokens.readOnly() });
+    const reader = await fed.query<Audited>(query, { id: SEED.raimondo }, { token: await tokens.readOnly() });
     expect(new Set(actors(reader))).toEqual(new Set(["redacted"]));
-    const auditor = await fed.query(query, { id: SEED.raimondo }, { token: await tokens.only("audit:read") });
+    const auditor = await fed.query<Audited>(query, { id: SEED.raimondo }, { token: await tokens.only("audit:read") });
     expect(actors(auditor)).toContain("seed");
     expect(actors(auditor)).not.toContain("redacted");
   });
 
   it("show editors their own writes", async () => {
     const token = await tokens.only("officials:write");
-    const created = await fed.query(
+    const created = await fed.query<{ createOfficial: { official: { id: string; updatedBy: string } | null } }>(
       `mutation { createOfficial(input: { name: "Own Write" }) { official { id updatedBy } } }`,
       {},
       { token },
     );
     const official = created.data?.createOfficial.official;
-    expect(official.updatedBy).toBe("test-officials:write");
-    expect((await fed.query(query, { id: official.id })).data?.official.updatedBy).toBe("redacted");
+    expect(official!.updatedBy).toBe("test-officials:write");
+    expect((await fed.query<Audited>(query, { id: official!.id })).data?.official!.updatedBy).toBe("redacted");
   });
 });

@@ -84,7 +84,7 @@ describe("operation limits", () => {
     expect(big.status).toBe(400);
     expect(big.body.errors?.[0]?.extensions?.code).toBe("OPERATION_TOO_COMPLEX");
     expect(fetches()).toBe(0);
-    const small = await fed.request(query, { n: 5 });
+    const small = await fed.request<{ officials: { edges: unknown[] } }>(query, { n: 5 });
     expect(small.status).toBe(200);
     expect(small.body.errors).toBeUndefined();
     expect(small.body.data?.officials.edges.length).toBeGreaterThan(0);

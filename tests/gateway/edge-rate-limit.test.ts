@@ -6,6 +6,7 @@ import { clientAddressOf } from "../../gateway/src/rate-limit/client-key.js";
 import { memoryRateLimiter } from "../../gateway/src/rate-limit/rate-limiter.js";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
+import type { GraphQLResult } from "../helpers/results.js";
 
 // Rate limiting per client: token subject, else address. A low limit, and counts — never timings.
 
@@ -103,6 +104,6 @@ describe("over HTTP", () => {
     const refused = await post();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(((await refused.json()) as any).errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(((await refused.json()) as GraphQLResult<unknown>).errors![0]!.extensions!.code).toBe("RATE_LIMITED");
   });
 });

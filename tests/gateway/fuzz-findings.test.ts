@@ -55,7 +55,9 @@ describe("text that cannot be stored as sent is refused (400 BAD_USER_INPUT)", (
   });
 
   it("a create whose name holds a lone surrogate writes nothing (it was stored as U+FFFD and acknowledged)", async () => {
-    const count = async () => (await fed.query("{ organizations(first: 0) { totalCount } }")).data!.organizations.totalCount;
+    const count = async () =>
+      (await fed.query<{ organizations: { totalCount: number } }>("{ organizations(first: 0) { totalCount } }")).data!
+        .organizations.totalCount;
     const before = await count();
     const answer = await fed.request(
       "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id name } userErrors { code } } }",

@@ -17,6 +17,7 @@ import {
 } from "../helpers/fuzz.js";
 import { type HttpFederation, startHttpFederation } from "../helpers/http-federation.js";
 import { tokens } from "../helpers/identities.js";
+import type { Connection, GraphQLResult } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 
 // Hostile and malformed requests against the real gateway over HTTP (its own HTTP server on a free port, real
@@ -32,19 +33,19 @@ let bearer: Record<Token, string | undefined>;
 let fixtures: Fixtures;
 let before: Record<string, number>;
 
-async function graphql(query: string, variables?: Record<string, unknown>, token?: string) {
+async function graphql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) {
   const response = await fetch(`${fed.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return (await response.json()) as GraphQLResult<TData>;
 }
 
 const TOTALS = `{ articles(first: 0) { totalCount } officials(first: 0) { totalCount } organizations(first: 0) { totalCount }
   events(first: 0) { totalCount } initiatives(first: 0) { totalCount } countries(first: 0) { totalCount } }`;
 async function totals(): Promise<Record<string, number>> {
-  const result = await graphql(TOTALS);
+  const result = await graphql<Record<string, { totalCount: number }>>(TOTALS);
   expect(result.errors).toBeUndefined();
   return Object.fromEntries(
     Object.entries(result.data as Record<string, { totalCount: number }>).map(([k, v]) => [k, v.totalCount]),
@@ -79,13 +80,15 @@ beforeAll(async () => {
   // Entities the update mutations target (creates are fuzzed on their own; updates must find something to update).
   const create = async (field: string, entity: string, input: Record<string, unknown>) => {
     const type = `${field[0]!.toUpperCase()}${field.slice(1)}Input`;
-    const result = await graphql(
+    // The payload's entity field (named `entity`) and its user errors.
+    type Payload = Record<string, { id: string } | null> & { userErrors: { field: string | null; message: string }[] };
+    const result = await graphql<Record<string, Payload>>(
       `mutation($input: ${type}!) { ${field}(input: $input) { ${entity} { id } userErrors { field message } } }`,
       { input },
       bearer.editor,
     );
     expect(result.data?.[field]?.userErrors, JSON.stringify(result)).toEqual([]);
-    return result.data[field][entity].id as string;
+    return result.data![field]![entity]!.id;
   };
   fixtures = {
     article: await create("createArticle", "article", {
@@ -141,10 +144,11 @@ function problem({ fuzz, answer }: Outcome): string | undefined {
   if (code) return `answers ${code[1]}: ${answer.text.slice(0, 300)}`;
   // A write the API acknowledged stored the hostile text as sent (the payload re-reads the entity it wrote).
   if (fuzz.leaf && /^(create|update)/.test(fuzz.field ?? "") && !/idempotencyKey$/.test(fuzz.leaf.path)) {
-    const answered = Object.values<any>(JSON.parse(answer.text).data ?? {})[0];
+    type Payload = { userErrors?: unknown[]; results?: { userErrors?: unknown[] }[] } | null;
+    const answered = Object.values((JSON.parse(answer.text) as GraphQLResult<Record<string, Payload>>).data ?? {})[0];
     // A batch create (`createOfficials(inputs: …)`) answers each input in `results`, as the single create would.
     const payload = answered?.results ? answered.results[0] : answered;
-    const written = payload && payload.userErrors?.length === 0 && answered.userErrors?.length === 0;
+    const written = payload && payload.userErrors?.length === 0 && answered?.userErrors?.length === 0;
     const sent = JSON.stringify(fuzz.leaf.value.trim()).slice(1, -1);
     if (written && !answer.text.includes(sent))
       return `acknowledged, but ${fuzz.leaf.path} does not read back as sent: ${answer.text.slice(0, 300)}`;
@@ -154,21 +158,26 @@ function problem({ fuzz, answer }: Outcome): string | undefined {
 
 /** Entities an answer says were created: a create payload with an entity and no userErrors. */
 function acknowledged({ answer }: Outcome): [string, string][] {
-  let body: any;
+  /** A payload as this reads it: user errors, `created` (ingestions), and entity fields holding an `id`. */
+  type Result = { userErrors?: unknown[] };
+  type Payload = (Result & { created?: boolean; results?: Result[] }) | null;
+  let body: GraphQLResult<Record<string, Payload>> | null;
   try {
-    body = JSON.parse(answer.text);
+    body = JSON.parse(answer.text) as GraphQLResult<Record<string, Payload>> | null;
   } catch {
     return [];
   }
   const found: [string, string][] = [];
-  for (const [field, payload] of Object.entries<any>(body?.data ?? {})) {
+  for (const [field, payload] of Object.entries(body?.data ?? {})) {
     const total = CREATES[field];
     if (!total || !payload || (payload.userErrors?.length ?? 0) > 0) continue;
     if (field === "ingestArticle" && payload.created !== true) continue;
     // Batch creates answer one single-create payload per input in `results`.
     for (const result of payload.results ?? [payload]) {
       if ((result.userErrors?.length ?? 0) > 0) continue;
-      for (const value of Object.values<any>(result)) if (value && typeof value.id === "string") found.push([total, value.id]);
+      // A payload field may hold JSON of every kind; an entity is an object whose `id` is a string.
+      for (const value of Object.values(result) as ({ id?: unknown } | null)[])
+        if (value && typeof value.id === "string") found.push([total, value.id]);
     }
   }
   return found;
@@ -215,7 +224,10 @@ describe(`fuzzing the gateway (seed ${SEED_VALUE})`, () => {
     expect(after).toEqual(expected);
     for (const [total, ids] of created)
       for (const id of ids) {
-        const read = await graphql(`query($id: ID!) { ${READ_BACK[total]}(id: $id) { id } }`, { id });
+        const read = await graphql<Record<string, { id: string } | null>>(
+          `query($id: ID!) { ${READ_BACK[total]}(id: $id) { id } }`,
+          { id },
+        );
         expect(read.data?.[READ_BACK[total]!]?.id, `${total} ${id}`).toBe(id);
       }
   });
@@ -226,7 +238,7 @@ describe("retries racing the write they retry", () => {
     const input = { name: "Fuzz Ministry of Races", kind: "MINISTRY", idempotencyKey: `fuzz-race-${SEED_VALUE}` };
     const answers = await Promise.all(
       Array.from({ length: 8 }, () =>
-        graphql(
+        graphql<{ createOrganization: { organization: { id: string } | null; userErrors: { code: string }[] } }>(
           "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { code } } }",
           { input },
           bearer.editor,
@@ -236,7 +248,7 @@ describe("retries racing the write they retry", () => {
     const ids = new Set(answers.map((answer) => answer.data?.createOrganization?.organization?.id));
     expect(answers.map((answer) => answer.data?.createOrganization?.userErrors)).toEqual(Array(8).fill([]));
     expect(ids.size).toBe(1);
-    const named = await graphql(`
+    const named = await graphql<{ organizations: Connection<{ name: string }> }>(`
       {
         organizations(first: 100, filter: { search: "Races" }) {
           edges {
@@ -247,6 +259,6 @@ describe("retries racing the write they retry", () => {
         }
       }
     `);
-    expect(named.data.organizations.edges.filter((e: any) => e.node.name === input.name)).toHaveLength(1);
+    expect(named.data!.organizations.edges.filter((e) => e.node.name === input.name)).toHaveLength(1);
   });
 });

@@ -2,8 +2,8 @@ import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE, signIdentity } from "@new
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
-import { entityCounts, graphOf, ingest, INGEST_MANY, kinds, SEED_STORY } from "../helpers/ingest.js";
-import { dataOf } from "../helpers/results.js";
+import { entityCounts, graphOf, ingest, INGEST_MANY, type IngestManyPayload, kinds, SEED_STORY } from "../helpers/ingest.js";
+import { type Connection, dataOf } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { signDevelopmentToken } from "@newsfed/gateway";
 
@@ -34,9 +34,9 @@ Hanoi (VNA) - Minister of Science and Technology Huynh Thanh Dat on June 1 launc
 Dat said the programme would focus on artificial intelligence, the Internet of Things and semiconductors./.`;
 
 const edit = async (query: string, variables: Record<string, unknown>) =>
-  dataOf<any>(await fed.query(query, variables, { token }));
+  dataOf<unknown>(await fed.query(query, variables, { token }));
 const officialsNamed = async (name: string) =>
-  dataOf<any>(
+  dataOf<{ officials: Connection<{ id: string; name: string }> }>(
     await fed.query(
       `query($names: [String!]!) { officials(filter: { names: $names }) { totalCount edges { node { id name } } } }`,
       {
@@ -56,14 +56,26 @@ describe("ingestArticle: raw wire story → linked article", () => {
     const before = await entityCounts(fed);
     const result = await ingest(fed, { text: NEW_STORY, url: "https://example.org/raimondo-singapore" }, token);
     expect(result).toMatchObject({ status: "CREATED", created: true, userErrors: [], skippedEntities: [] });
-    const article = dataOf<any>(
+    const article = dataOf<{
+      article: {
+        body: string;
+        mentions: {
+          surfaceText: string;
+          kind: string;
+          start: number;
+          end: number;
+          confidence: number;
+          official: { name: string } | null;
+        }[];
+      } | null;
+    }>(
       await fed.query(
         `query($id: ID!) { article(id: $id) { headline slug publishedAt url body source { name code } dateline { place agency } photo { credit }
           officials { name } initiatives { acronym } countries { code }
           mentions { surfaceText kind start end confidence official { name } } } }`,
-        { id: result.article.id },
+        { id: result.article!.id },
       ),
-    ).article;
+    ).article!;
     expect(article).toMatchObject({
       headline: "US Secretary Gina Raimondo discussed the Malaysia Digital Economy Blueprint",
       slug: "us-secretary-gina-raimondo-discussed-the-malaysia-digital-economy-blueprint",
@@ -77,14 +89,14 @@ describe("ingestArticle: raw wire story → linked article", () => {
       countries: [{ code: "US" }, { code: "SG" }, { code: "MY" }, { code: "JP" }],
     });
     for (const mention of article.mentions) expect(article.body.slice(mention.start, mention.end)).toBe(mention.surfaceText);
-    const raimondo = article.mentions.filter((m: any) => m.kind === "OFFICIAL");
-    expect(raimondo.map((m: any) => [m.surfaceText, m.confidence, m.official.name])).toEqual([
+    const raimondo = article.mentions.filter((m) => m.kind === "OFFICIAL");
+    expect(raimondo.map((m) => [m.surfaceText, m.confidence, m.official!.name])).toEqual([
       ["Gina Raimondo", 1, "Gina Raimondo"],
       ["Raimondo", expect.closeTo(0.9, 5), "Gina Raimondo"],
     ]);
     // Nothing new in the other subgraphs: everything it names was known.
     expect(await entityCounts(fed)).toEqual({ ...before, articles: before.articles + 1 });
-    const official = dataOf<any>(
+    const official = dataOf<{ official: unknown }>(
       await fed.query(`query($id: ID!) { official(id: $id) { articles { totalCount } mentionCount } }`, { id: SEED.raimondo }),
     );
     expect(official.official).toEqual({ articles: { totalCount: 2 }, mentionCount: 4 });
@@ -101,9 +113,9 @@ describe("ingestArticle: raw wire story → linked article", () => {
     ];
     for (const text of variants) {
       const again = await ingest(fed, { text }, token);
-      expect({ status: again.status, id: again.article.id }).toEqual({ status: "UNCHANGED", id: first.article.id });
+      expect({ status: again.status, id: again.article!.id }).toEqual({ status: "UNCHANGED", id: first.article!.id });
     }
-    const matching = dataOf<any>(
+    const matching = dataOf<{ articles: { totalCount: number } }>(
       await fed.query(`query($search: String!) { articles(filter: { search: $search }) { totalCount } }`, {
         search: '"more talks are planned"',
       }),
@@ -121,11 +133,11 @@ describe("ingestArticle: raw wire story → linked article", () => {
     expect(second).toMatchObject({
       status: "UPDATED",
       created: false,
-      article: { id: first.article.id, slug: first.article.slug, url },
+      article: { id: first.article!.id, slug: first.article!.slug, url },
     });
-    const body = dataOf<any>(
-      await fed.query(`query($id: ID!) { article(id: $id) { body themes } }`, { id: first.article.id }),
-    ).article;
+    const body = dataOf<{ article: { body: string; themes: string[] } | null }>(
+      await fed.query(`query($id: ID!) { article(id: $id) { body themes } }`, { id: first.article!.id }),
+    ).article!;
     expect(body.body).toContain("cybersecurity and 5G");
     expect(body.themes).toContain("TELECOMMUNICATIONS_5G");
     // The corrected text is now that story: sending it again is a repeat.
@@ -136,14 +148,14 @@ describe("ingestArticle: raw wire story → linked article", () => {
     const story = ` date 2022-04-01 A caption.\n\nHà Nội (VNA) - The IT ministry and AI firms met JP Morgan. THEY TOLD US NO. Officials from the U.S. attended./.`;
     const result = await ingest(fed, { text: story }, token);
     expect(result.userErrors).toEqual([]);
-    const article = dataOf<any>(
+    const article = dataOf<{ article: { dateline: unknown; countries: unknown; mentions: unknown } | null }>(
       await fed.query(
         `query($id: ID!) { article(id: $id) { dateline { place } countries { code } mentions { surfaceText kind } } }`,
         {
-          id: result.article.id,
+          id: result.article!.id,
         },
       ),
-    ).article;
+    ).article!;
     expect(article.dateline).toEqual({ place: "Hà Nội" });
     expect(article.countries).toEqual([{ code: "US" }]);
     expect(article.mentions).toEqual([{ surfaceText: "U.S.", kind: "COUNTRY" }]);
@@ -207,19 +219,19 @@ Dien said Vietnam would also work with Malaysia on semiconductors./.`;
     const result = await ingest(fed, { text: STORY }, limited);
     expect(result.status).toBe("CREATED");
     expect(kinds(result.createdEntities)).toEqual([]);
-    expect(result.skippedEntities.map((s: any) => [s.kind, s.name, s.reason])).toEqual([
+    expect(result.skippedEntities.map((s) => [s.kind, s.name, s.reason])).toEqual([
       ["OFFICIAL", "Nguyen Hong Dien", "FORBIDDEN"],
       ["OFFICIAL", "Gan Kim Yong", "FORBIDDEN"],
       ["ORGANIZATION", "Ministry of Industry and Trade", "FORBIDDEN"],
       ["ORGANIZATION", "Ministry of Trade and Industry", "FORBIDDEN"],
       ["POLICY_EVENT", "Nguyen Hong Dien meets Gan Kim Yong in Hanoi", "INCOMPLETE"],
     ]);
-    expect(result.skippedEntities[0].message).toMatch(/officials:write/);
-    const graph = await graphOf(fed, result.article.id);
+    expect(result.skippedEntities[0]!.message).toMatch(/officials:write/);
+    const graph = await graphOf(fed, result.article!.id);
     expect(graph.officials).toEqual([]);
     expect(graph.countries).toEqual(["SG", "VN", "MY"]);
     // The names stay mentions without a link, never a guessed one.
-    expect(graph.mentions.filter((m: string) => m.includes("OFFICIAL"))).toEqual([
+    expect(graph.mentions.filter((m) => m.includes("OFFICIAL"))).toEqual([
       "Nguyen Hong Dien OFFICIAL→- 1.00",
       "Gan Kim Yong OFFICIAL→- 1.00",
       "Dien OFFICIAL→- 0.90",
@@ -231,10 +243,10 @@ Dien said Vietnam would also work with Malaysia on semiconductors./.`;
       input: { name: "Nguyen Hong Dien", countryCode: "VN", positions: [{ title: "Minister of Industry and Trade" }] },
     });
     const again = await ingest(fed, { text: STORY }, limited);
-    expect({ status: again.status, id: again.article.id }).toEqual({ status: "RELINKED", id: result.article.id });
-    const relinked = await graphOf(fed, result.article.id);
+    expect({ status: again.status, id: again.article!.id }).toEqual({ status: "RELINKED", id: result.article!.id });
+    const relinked = await graphOf(fed, result.article!.id);
     expect(relinked.officials).toEqual(["Nguyen Hong Dien (VN): Minister of Industry and Trade"]);
-    expect(relinked.mentions.filter((m: string) => m.includes("OFFICIAL"))).toEqual([
+    expect(relinked.mentions.filter((m) => m.includes("OFFICIAL"))).toEqual([
       "Nguyen Hong Dien OFFICIAL→Nguyen Hong Dien 1.00",
       "Gan Kim Yong OFFICIAL→- 1.00",
       "Dien OFFICIAL→Nguyen Hong Dien 0.90",
@@ -250,18 +262,20 @@ Kuala Lumpur (Bernama) - Datuk Seri Annuar Musa said on October 11 that Malaysia
 Annuar said investors from Japan had shown interest./.`;
     const result = await ingest(fed, { text: story }, token);
     expect(kinds(result.linkedEntities)).toContain("OFFICIAL Annuar Musa");
-    const annuar = dataOf<any>(
+    const annuar = dataOf<{ official: { otherNames: string[] } | null }>(
       await fed.query(`query($id: ID!) { official(id: $id) { otherNames } }`, { id: SEED.annuar }),
-    ).official;
+    ).official!;
     expect(annuar.otherNames).toEqual(["Annuar", "Annuar bin Musa", "Tan Sri Annuar", "Datuk Seri Annuar Musa"]);
   });
 
   it("accepts a subgraph's delegated identity only when signed for the gateway with the shared secret", async () => {
     const mallory = { subject: "mallory", scopes: ["officials:write"] };
     const create = (identityHeader: string) =>
-      fed.query(`mutation { createOfficial(input: { name: "Delegated Probe" }) { official { updatedBy } } }`, undefined, {
-        identityHeader,
-      });
+      fed.query<{ createOfficial: { official: { updatedBy: string } | null } }>(
+        `mutation { createOfficial(input: { name: "Delegated Probe" }) { official { updatedBy } } }`,
+        undefined,
+        { identityHeader },
+      );
     for (const header of [
       await signIdentity(mallory, "not-the-shared-secret-at-all", GATEWAY_AUDIENCE),
       await signIdentity(mallory, DEVELOPMENT_GATEWAY_SECRET, "officials"),
@@ -272,7 +286,7 @@ Annuar said investors from Japan had shown interest./.`;
     }
     expect((await officialsNamed("Delegated Probe")).totalCount).toBe(0);
     const signed = await create(await signIdentity(mallory, DEVELOPMENT_GATEWAY_SECRET, GATEWAY_AUDIENCE));
-    expect(signed.data?.createOfficial.official.updatedBy).toBe("mallory");
+    expect(signed.data?.createOfficial.official!.updatedBy).toBe("mallory");
     // The delegated identity carries its scopes and no more.
     const policy = await fed.query(
       `mutation { createPolicyInitiative(input: { name: "Delegated Plan", status: PROPOSED }) { initiative { id } } }`,
@@ -290,7 +304,7 @@ describe("keyed, idempotent steps", () => {
     const dat = await officialsNamed("Huynh Thanh Dat");
     expect(dat.totalCount).toBe(1);
     for (const result of [a, b]) {
-      const graph = await graphOf(fed, result.article.id);
+      const graph = await graphOf(fed, result.article!.id);
       expect(graph.officials[0]).toMatch(
         /^Huynh Thanh Dat \(VN\): Minister of Science and Technology @ Ministry of Science and Technology/,
       );
@@ -319,16 +333,16 @@ Pascual said more investment would follow./.`;
     const pascual = await officialsNamed("Alfredo Pascual");
     expect(pascual.totalCount).toBe(1);
     const linkedIds = [a, b].map(
-      (r) => [...r.createdEntities, ...r.linkedEntities].find((e: any) => e.kind === "OFFICIAL").official.id,
+      (r) => [...r.createdEntities, ...r.linkedEntities].find((e) => e.kind === "OFFICIAL")!.official!.id,
     );
-    expect(linkedIds).toEqual([pascual.edges[0].node.id, pascual.edges[0].node.id]);
+    expect(linkedIds).toEqual([pascual.edges[0]!.node.id, pascual.edges[0]!.node.id]);
   });
 
   it("stores one article when the same new story arrives twice at once", async () => {
     const text = DAT_MEETS.replace("2022-05-10", "2022-05-12").replace("on May 9", "on May 11");
     const [a, b] = await Promise.all([ingest(fed, { text }, token), ingest(fed, { text }, token)]);
     expect([a.status, b.status].sort()).toEqual(["CREATED", "UNCHANGED"]);
-    expect(a.article.id).toBe(b.article.id);
+    expect(a.article!.id).toBe(b.article!.id);
   });
 
   it("completes a story after a failure midway without duplicates: the retry finds what the first attempt created", async () => {
@@ -340,7 +354,7 @@ Phoc said Vietnam welcomed Japanese investors./.`;
     const before = await entityCounts(fed);
     // The policy subgraph fails the events' creation: officials and organizations are created, the rest is not.
     fed.sources.policy.failIf = (query) => query.includes("createPolicyEvent");
-    let first: any;
+    let first: Awaited<ReturnType<typeof ingest>> | undefined;
     try {
       first = await ingest(fed, { text }, token);
     } finally {
@@ -353,7 +367,7 @@ Phoc said Vietnam welcomed Japanese investors./.`;
     const retry = await ingest(fed, { text }, token);
     expect(retry.status).toBe("CREATED");
     expect(await entityCounts(fed)).toEqual({ ...midway, articles: before.articles + 1, events: before.events + 1 });
-    const graph = await graphOf(fed, retry.article.id);
+    const graph = await graphOf(fed, retry.article!.id);
     expect(graph.events).toEqual([
       'MEETING 2022-09-20 "Ho Duc Phoc meets Yamada Takio in Hanoi" at Hanoi/VN; with Ho Duc Phoc, Yamada Takio; VN JP; AGREED_IN_PRINCIPLE [INVESTMENT, DATA_CENTRES]',
     ]);
@@ -366,7 +380,7 @@ Phoc said Vietnam welcomed Japanese investors./.`;
 describe("ingestArticles: many stories in one request", () => {
   it("answers one result per story, in order; a refused story does not stop the others", async () => {
     const fresh = NEW_STORY.replace("2022-03-10", "2022-03-20").replace("More talks are planned.", "Talks resume in April.");
-    const data = dataOf<any>(
+    const data = dataOf<{ ingestArticles: IngestManyPayload }>(
       await fed.query(
         INGEST_MANY,
         { inputs: [{ text: fresh }, { text: fresh.replace(/\/\.$/, "") }, { text: "not a story" }] },
@@ -374,16 +388,16 @@ describe("ingestArticles: many stories in one request", () => {
       ),
     ).ingestArticles;
     expect(data.userErrors).toEqual([]);
-    expect(data.results.map((r: any) => [r.status, r.userErrors.map((e: any) => e.code)])).toEqual([
+    expect(data.results.map((r) => [r.status, r.userErrors.map((e) => e.code)])).toEqual([
       ["CREATED", []],
       ["UNCHANGED", []],
       ["REFUSED", ["INVALID_FORMAT"]],
     ]);
-    expect(data.results[0].article.id).toBe(data.results[1].article.id);
+    expect(data.results[0]!.article!.id).toBe(data.results[1]!.article!.id);
   });
 
   it("takes at most 100 stories", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{ ingestArticles: IngestManyPayload }>(
       await fed.query(INGEST_MANY, { inputs: Array.from({ length: 101 }, () => ({ text: "x" })) }, { token }),
     ).ingestArticles;
     expect(data).toEqual({

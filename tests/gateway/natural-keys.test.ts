@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
-import { dataOf } from "../helpers/results.js";
+import { type Connection, dataOf, type UserError } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 
 let fed: TestFederation;
@@ -16,11 +16,13 @@ beforeAll(async () => {
 afterAll(() => fed?.close());
 
 const ERRORS = "userErrors { field code message }";
-const write = async (query: string, variables: Record<string, unknown>, as = token) =>
-  dataOf<any>(await fed.query(query, variables, { token: as }));
+const write = async <TData>(query: string, variables: Record<string, unknown>, as = token) =>
+  dataOf<TData>(await fed.query(query, variables, { token: as }));
+/** A create's or update's payload as these tests select it: the entity's id, or the user errors. */
+type Payload<TField extends string> = Record<TField, { id: string } | null> & { userErrors: UserError[] };
 const createOfficial = async (input: Record<string, unknown>, as = token) =>
   (
-    await write(
+    await write<{ createOfficial: Payload<"official"> }>(
       `mutation($input: CreateOfficialInput!) { createOfficial(input: $input) { official { id } ${ERRORS} } }`,
       { input },
       as,
@@ -29,9 +31,9 @@ const createOfficial = async (input: Record<string, unknown>, as = token) =>
 
 describe("lookups by name (filter.names)", () => {
   const ids = async (root: string, names: string[]) =>
-    dataOf<any>(
+    dataOf<Record<string, Connection<{ id: string }>>>(
       await fed.query(`query($names: [String!]!) { ${root}(filter: { names: $names }) { edges { node { id } } } }`, { names }),
-    )[root].edges.map((e: any) => e.node.id);
+    )[root]!.edges.map((e) => e.node.id);
 
   it("finds officials by any name form, without case, accents or punctuation", async () => {
     expect(await ids("officials", ["TAN SRI annuar-musa"])).toEqual([SEED.annuar]);
@@ -82,12 +84,12 @@ describe("natural keys: the owners refuse a second entity of the same name and c
     const second = await createOfficial({ ...input, name: "TRẦN VĂN NAM" });
     expect(second).toEqual({
       official: null,
-      userErrors: [{ field: "input.name", code: "DUPLICATE", message: expect.stringContaining(first.official.id) }],
+      userErrors: [{ field: "input.name", code: "DUPLICATE", message: expect.stringContaining(first.official!.id) }],
     });
     expect((await createOfficial({ ...input, countryCode: "SG" })).userErrors).toEqual([]);
     expect((await createOfficial({ name: "Tran Van Nam" })).userErrors).toEqual([]);
     expect((await createOfficial({ name: "Tran Van Nam" })).userErrors).toEqual([]);
-    const renamed = await write(
+    const renamed = await write<{ updateOfficial: Payload<"official"> }>(
       `mutation($id: ID!) { updateOfficial(id: $id, input: { name: "Tran Van Nam", countryCode: "VN" }) { official { id } ${ERRORS} } }`,
       { id: SEED.raimondo },
     );
@@ -102,13 +104,13 @@ describe("natural keys: the owners refuse a second entity of the same name and c
     const input = { name: "Racing Minister", countryCode: "TH", positions: [{ title: "Minister of Racing" }] };
     const answers = await Promise.all([createOfficial(input, alice), createOfficial(input, bob)]);
     expect(answers.filter((a) => a.official).length).toBe(1);
-    expect(answers.flatMap((a) => a.userErrors.map((e: any) => [e.field, e.code]))).toEqual([["input.name", "DUPLICATE"]]);
+    expect(answers.flatMap((a) => a.userErrors.map((e) => [e.field, e.code]))).toEqual([["input.name", "DUPLICATE"]]);
   });
 
   it("refuses a second organization of one name in one country", async () => {
     const create = async (name: string) =>
       (
-        await write(
+        await write<{ createOrganization: Payload<"organization"> }>(
           `mutation($name: String!) { createOrganization(input: { name: $name, kind: MINISTRY, countryCode: "MY" }) { organization { id } ${ERRORS} } }`,
           {
             name,
@@ -122,7 +124,7 @@ describe("natural keys: the owners refuse a second entity of the same name and c
   it("refuses a second initiative of one name, or one acronym, in one country", async () => {
     const create = async (input: Record<string, unknown>) =>
       (
-        await write(
+        await write<{ createPolicyInitiative: Payload<"initiative"> }>(
           `mutation($input: CreatePolicyInitiativeInput!) { createPolicyInitiative(input: $input) { initiative { id } ${ERRORS} } }`,
           { input },
         )

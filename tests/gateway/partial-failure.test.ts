@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
-import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
+import { CONTRACT_EXAMPLE, type ContractExampleData } from "../helpers/queries.js";
 import { SEED } from "../helpers/seed-ids.js";
 
 let fed: TestFederation;
@@ -15,13 +15,13 @@ afterEach(() => {
 describe("a subgraph that fails", () => {
   it("costs only its own fields: the rest of the answer arrives with path-accurate errors", async () => {
     fed.sources.policy.failing = true;
-    const result = await fed.query(CONTRACT_EXAMPLE);
-    const article = result.data?.articles.edges[0].node;
-    expect(article.headline).toMatch(/^Malaysia, US/);
-    expect(article.officials.map((o: any) => o.displayName).sort()).toEqual(["Gina Raimondo", "Tan Sri Annuar Musa"]);
-    expect(article.officials.map((o: any) => o.country.name).sort()).toEqual(["Malaysia", "United States"]);
-    expect(article.officials.every((o: any) => o.initiatives === null)).toBe(true);
-    expect(article.events).toBeNull();
+    const result = await fed.query<ContractExampleData>(CONTRACT_EXAMPLE);
+    const article = result.data?.articles.edges[0]!.node;
+    expect(article!.headline).toMatch(/^Malaysia, US/);
+    expect(article!.officials!.map((o) => o.displayName).sort()).toEqual(["Gina Raimondo", "Tan Sri Annuar Musa"]);
+    expect(article!.officials!.map((o) => o.country!.name).sort()).toEqual(["Malaysia", "United States"]);
+    expect(article!.officials!.every((o) => o.initiatives === null)).toBe(true);
+    expect(article!.events).toBeNull();
     expect(result.errors?.length).toBeGreaterThan(0);
     const paths = result.errors!.map((e) => e.path?.join("."));
     // Each event's fields came from policy: the errors name them; `events` (a nullable list) absorbs the nulls.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokens } from "../helpers/identities.js";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
-import { dataOf } from "../helpers/results.js";
+import { type Connection, dataOf } from "../helpers/results.js";
 
 // The gateway's response cache (RESPONSE_CACHE, on by default for the gateway process): counted subgraph fetches,
 // never times. Long TTL here, so nothing expires while a test runs.
@@ -47,12 +47,13 @@ describe("response cache", () => {
   });
 
   it("is invalidated by every mutation through the gateway", async () => {
-    const before = dataOf<any>(await fed.query(ORGANIZATIONS));
+    type Organizations = { organizations: Connection<{ name: string }> };
+    const before = dataOf<Organizations>(await fed.query(ORGANIZATIONS));
     fed.resetCounters();
     await fed.query(ORGANIZATIONS);
     expect(fetches()).toBe(0);
 
-    const created = dataOf<any>(
+    const created = dataOf<{ createOrganization: { organization: { id: string } | null; userErrors: { message: string }[] } }>(
       await fed.query(
         `mutation { createOrganization(input: { name: "Cache Test Agency", kind: AGENCY, countryCode: "MY" }) { organization { id } userErrors { message } } }`,
         undefined,
@@ -61,10 +62,10 @@ describe("response cache", () => {
     );
     expect(created.createOrganization.userErrors).toEqual([]);
     fed.resetCounters();
-    const after = dataOf<any>(await fed.query(ORGANIZATIONS));
+    const after = dataOf<Organizations>(await fed.query(ORGANIZATIONS));
     expect(fetches()).toBe(1);
     expect(after.organizations.totalCount).toBe(before.organizations.totalCount + 1);
-    expect(after.organizations.edges.map((edge: any) => edge.node.name)).toContain("Cache Test Agency");
+    expect(after.organizations.edges.map((edge) => edge.node.name)).toContain("Cache Test Agency");
   });
 
   it("never serves or stores a response for a request carrying a token", async () => {

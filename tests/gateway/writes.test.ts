@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { tokens } from "../helpers/identities.js";
-import { dataOf } from "../helpers/results.js";
+import { type Connection, dataOf, type UserError } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 
 let fed: TestFederation;
@@ -14,21 +14,21 @@ beforeAll(async () => {
 afterAll(() => fed?.close());
 
 /** Runs a mutation as the editor and returns its payload (the single root field). */
-async function write(mutation: string, variables: Record<string, unknown> = {}) {
-  const data = dataOf<any>(await fed.query(mutation, variables, { token }));
-  return Object.values(data)[0] as { userErrors: { field: string | null; code: string; message: string }[] } & Record<
-    string,
-    any
-  >;
+async function write<TPayload extends object = object>(mutation: string, variables: Record<string, unknown> = {}) {
+  type Payload = { userErrors: UserError[] } & TPayload;
+  const data = dataOf<Record<string, Payload>>(await fed.query(mutation, variables, { token }));
+  return Object.values(data)[0] as Payload;
 }
 /** Reads as the editor too: its development token has `audit:read`, so audit actors are shown (anonymous: `redacted`). */
-const read = async (query: string, variables?: Record<string, unknown>) =>
-  dataOf<any>(await fed.query(query, variables, { token }));
+const read = async <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  dataOf<TData>(await fed.query<TData>(query, variables, { token }));
+type Deleted = { deletedId: string | null };
+type Count = { totalCount: number };
 const ERRORS = "userErrors { field message code }";
 
 describe("officials: create, update, delete through the gateway", () => {
   it("creates an official with a post, reads it across subgraphs, updates it partially, deletes it", async () => {
-    const created = await write(
+    const created = await write<{ official: { id: string } | null }>(
       `mutation($input: CreateOfficialInput!) { createOfficial(input: $input) { official { id displayName otherNames country { code }
         positions { title startDate organization { acronym } } updatedBy updatedAt articles { totalCount } initiatives { totalCount } } ${ERRORS} } }`,
       {
@@ -41,7 +41,7 @@ describe("officials: create, update, delete through the gateway", () => {
       },
     );
     expect(created.userErrors).toEqual([]);
-    const official = created.official;
+    const official = created.official!;
     expect(official).toMatchObject({
       displayName: "Fahmi Fadzil",
       country: { code: "MY" },
@@ -59,7 +59,7 @@ describe("officials: create, update, delete through the gateway", () => {
       official: { displayName: "YB Fahmi Fadzil", otherNames: ["Fahmi"], positions: [{ title: "Minister of Communications" }] },
       userErrors: [],
     });
-    const cleared = await write(
+    const cleared = await write<{ official: unknown }>(
       `mutation($id: ID!) { updateOfficial(id: $id, input: { honorificPrefix: null, positions: [] }) { official { displayName positions { title } } ${ERRORS} } }`,
       {
         id: official.id,
@@ -68,12 +68,12 @@ describe("officials: create, update, delete through the gateway", () => {
     expect(cleared.official).toEqual({ displayName: "Fahmi Fadzil", positions: [] });
 
     // The audit trail: who changed what and when, newest first, written in the same transactions.
-    const history = await read(
+    const history = await read<{ official: { history: Connection<unknown> } | null }>(
       `query($id: ID!) { official(id: $id) { history { totalCount edges { node { action actor fields at } } } } }`,
       { id: official.id },
     );
-    expect(history.official.history.totalCount).toBe(3);
-    expect(history.official.history.edges.map((e: any) => e.node)).toEqual([
+    expect(history.official!.history.totalCount).toBe(3);
+    expect(history.official!.history.edges.map((e) => e.node)).toEqual([
       { action: "UPDATED", actor: "test-editor", fields: ["honorificPrefix", "positions"], at: expect.any(String) },
       { action: "UPDATED", actor: "test-editor", fields: ["honorificPrefix"], at: expect.any(String) },
       {
@@ -91,7 +91,8 @@ describe("officials: create, update, delete through the gateway", () => {
 
   it("records who created the seed, and keeps refused writes out of the audit trail", async () => {
     const query = `query($id: ID!) { official(id: $id) { history { edges { node { action actor } } } } }`;
-    expect((await read(query, { id: SEED.raimondo })).official.history.edges).toEqual([
+    type History = { official: { history: { edges: unknown[] } } | null };
+    expect((await read<History>(query, { id: SEED.raimondo })).official!.history.edges).toEqual([
       { node: { action: "CREATED", actor: "seed" } },
     ]);
     const refused = await write(
@@ -99,12 +100,12 @@ describe("officials: create, update, delete through the gateway", () => {
       { id: SEED.raimondo },
     );
     expect(refused.userErrors[0]?.code).toBe("REQUIRED");
-    expect((await read(query, { id: SEED.raimondo })).official.history.edges).toHaveLength(1);
+    expect((await read<History>(query, { id: SEED.raimondo })).official!.history.edges).toHaveLength(1);
   });
 
   it("names every invalid field and writes nothing", async () => {
-    const before = (await read(`{ officials { totalCount } }`)).officials.totalCount;
-    const result = await write(
+    const before = (await read<{ officials: Count }>(`{ officials { totalCount } }`)).officials.totalCount;
+    const result = await write<{ official: unknown }>(
       `mutation($input: CreateOfficialInput!) { createOfficial(input: $input) { official { id } ${ERRORS} } }`,
       {
         input: {
@@ -128,7 +129,7 @@ describe("officials: create, update, delete through the gateway", () => {
       "input.positions.0.endDate": "INVALID_DATE_RANGE",
       "input.positions.1.title": "REQUIRED",
     });
-    expect((await read(`{ officials { totalCount } }`)).officials.totalCount).toBe(before);
+    expect((await read<{ officials: Count }>(`{ officials { totalCount } }`)).officials.totalCount).toBe(before);
   });
 
   it("rejects an unknown enum value as a bad request naming it", async () => {
@@ -141,15 +142,20 @@ describe("officials: create, update, delete through the gateway", () => {
   });
 
   it("refuses to delete an official that articles and policy records refer to, saying by what", async () => {
-    const result = await write(`mutation($id: ID!) { deleteOfficial(id: $id) { deletedId ${ERRORS} } }`, { id: SEED.annuar });
+    const result = await write<Deleted>(`mutation($id: ID!) { deleteOfficial(id: $id) { deletedId ${ERRORS} } }`, {
+      id: SEED.annuar,
+    });
     expect(result.deletedId).toBeNull();
     expect(result.userErrors[0]).toMatchObject({ field: "id", code: "REFERENCED" });
     expect(result.userErrors[0]!.message).toMatch(/1 article\(s\).*mention\(s\).*2 initiative\(s\).*1 event\(s\)/);
-    expect((await read(`query($id: ID!) { official(id: $id) { name } }`, { id: SEED.annuar })).official.name).toBe("Annuar Musa");
+    const annuar = await read<{ official: { name: string } | null }>(`query($id: ID!) { official(id: $id) { name } }`, {
+      id: SEED.annuar,
+    });
+    expect(annuar.official!.name).toBe("Annuar Musa");
   });
 
   it("creates, updates and deletes organizations; refuses deleting one that positions use", async () => {
-    const created = await write(
+    const created = await write<{ organization: { id: string } | null }>(
       `mutation { createOrganization(input: { name: "Ministry of Digital", acronym: "KD", kind: MINISTRY, countryCode: "MY" }) { organization { id name kind country { name } updatedBy } ${ERRORS} } }`,
     );
     expect(created.organization).toMatchObject({
@@ -158,15 +164,15 @@ describe("officials: create, update, delete through the gateway", () => {
       country: { name: "Malaysia" },
       updatedBy: "test-editor",
     });
-    const renamed = await write(
+    const renamed = await write<{ organization: unknown }>(
       `mutation($id: ID!) { updateOrganization(id: $id, input: { acronym: null }) { organization { acronym name } ${ERRORS} } }`,
-      { id: created.organization.id },
+      { id: created.organization!.id },
     );
     expect(renamed.organization).toEqual({ acronym: null, name: "Ministry of Digital" });
-    const gone = await write(`mutation($id: ID!) { deleteOrganization(id: $id) { deletedId ${ERRORS} } }`, {
-      id: created.organization.id,
+    const gone = await write<Deleted>(`mutation($id: ID!) { deleteOrganization(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.organization!.id,
     });
-    expect(gone.deletedId).toBe(created.organization.id);
+    expect(gone.deletedId).toBe(created.organization!.id);
 
     const used = await write(`mutation($id: ID!) { deleteOrganization(id: $id) { deletedId ${ERRORS} } }`, { id: SEED.kkmm });
     expect(used.userErrors[0]).toMatchObject({ code: "REFERENCED" });
@@ -178,7 +184,7 @@ describe("officials: create, update, delete through the gateway", () => {
 
 describe("policy: initiatives and events", () => {
   it("creates an initiative championed by an existing official and sees it from the officials side at once", async () => {
-    const created = await write(
+    const created = await write<{ initiative: { id: string } | null }>(
       `mutation($input: CreatePolicyInitiativeInput!) { createPolicyInitiative(input: $input) { initiative { id name status themes leadOrganization { name } champions { displayName } country { name } } ${ERRORS} } }`,
       {
         input: {
@@ -197,22 +203,25 @@ describe("policy: initiatives and events", () => {
       leadOrganization: { name: "Ministry of Communications and Multimedia" },
       country: { name: "Malaysia" },
     });
-    const annuar = await read(`query($id: ID!) { official(id: $id) { initiatives { totalCount edges { node { name } } } } }`, {
-      id: SEED.annuar,
-    });
-    expect(annuar.official.initiatives.totalCount).toBe(3);
+    const annuar = await read<{ official: { initiatives: Connection<{ name: string }> | null } | null }>(
+      `query($id: ID!) { official(id: $id) { initiatives { totalCount edges { node { name } } } } }`,
+      {
+        id: SEED.annuar,
+      },
+    );
+    expect(annuar.official!.initiatives!.totalCount).toBe(3);
 
-    const updated = await write(
+    const updated = await write<{ initiative: unknown }>(
       `mutation($id: ID!) { updatePolicyInitiative(id: $id, input: { status: ACTIVE, championIds: [] }) { initiative { status champions { id } } ${ERRORS} } }`,
       {
-        id: created.initiative.id,
+        id: created.initiative!.id,
       },
     );
     expect(updated.initiative).toEqual({ status: "ACTIVE", champions: [] });
-    const deleted = await write(`mutation($id: ID!) { deletePolicyInitiative(id: $id) { deletedId ${ERRORS} } }`, {
-      id: created.initiative.id,
+    const deleted = await write<Deleted>(`mutation($id: ID!) { deletePolicyInitiative(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.initiative!.id,
     });
-    expect(deleted.deletedId).toBe(created.initiative.id);
+    expect(deleted.deletedId).toBe(created.initiative!.id);
   });
 
   it("refuses references to entities of other subgraphs that do not exist, naming the field", async () => {
@@ -233,11 +242,13 @@ describe("policy: initiatives and events", () => {
       "input.leadOrganizationId": "UNKNOWN_REFERENCE",
       "input.championIds.1": "UNKNOWN_REFERENCE",
     });
-    expect((await read(`{ initiatives(filter: { search: "Ghost" }) { totalCount } }`)).initiatives.totalCount).toBe(0);
+    expect(
+      (await read<{ initiatives: Count }>(`{ initiatives(filter: { search: "Ghost" }) { totalCount } }`)).initiatives.totalCount,
+    ).toBe(0);
   });
 
   it("creates an event under the visit with participants, countries and outcomes, and refuses bad dates and cycles", async () => {
-    const created = await write(
+    const created = await write<{ event: { id: string } | null }>(
       `mutation($input: CreatePolicyEventInput!) { createPolicyEvent(input: $input) { event { id parent { id } participants { name } countries { code }
         location { name country { name } } outcomes { statement status themes } initiatives { acronym } } ${ERRORS} } }`,
       {
@@ -262,13 +273,16 @@ describe("policy: initiatives and events", () => {
       location: { name: "Singapore", country: { name: "Singapore" } },
       outcomes: [{ status: "AGREED_IN_PRINCIPLE", themes: ["TRADE"] }],
     });
-    const visit = await read(`query($id: ID!) { event(id: $id) { children { id } } }`, { id: SEED.asiaVisit });
-    expect(visit.event.children.map((c: any) => c.id)).toContain(created.event.id);
+    const visit = await read<{ event: { children: { id: string }[] } | null }>(
+      `query($id: ID!) { event(id: $id) { children { id } } }`,
+      { id: SEED.asiaVisit },
+    );
+    expect(visit.event!.children.map((c) => c.id)).toContain(created.event!.id);
 
     const updated = await write(
       `mutation($id: ID!) { updatePolicyEvent(id: $id, input: { title: "Raimondo meets Gan Kim Yong", participantIds: [], themes: [TRADE, DIGITAL_ECONOMY], outcomes: [] }) {
         event { title startDate participants { id } themes outcomes { statement } location { name } parent { id } updatedBy } ${ERRORS} } }`,
-      { id: created.event.id },
+      { id: created.event!.id },
     );
     expect(updated).toEqual({
       event: {
@@ -300,7 +314,7 @@ describe("policy: initiatives and events", () => {
       `mutation($id: ID!, $parent: ID!) { updatePolicyEvent(id: $id, input: { parentId: $parent }) { event { id } ${ERRORS} } }`,
       {
         id: SEED.asiaVisit,
-        parent: created.event.id,
+        parent: created.event!.id,
       },
     );
     expect(cycle.userErrors).toEqual([{ field: "input.parentId", code: "CYCLE", message: expect.any(String) }]);
@@ -314,18 +328,22 @@ describe("policy: initiatives and events", () => {
       id: SEED.asiaVisit,
     });
     expect(parentWithChildren.userErrors[0]?.message).toMatch(/child event/);
-    const leaf = await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, {
-      id: created.event.id,
+    const leaf = await write<Deleted>(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.event!.id,
     });
-    expect(leaf.deletedId).toBe(created.event.id);
+    expect(leaf.deletedId).toBe(created.event!.id);
   });
 
   it("reads each write's own result when one request makes several writes", async () => {
-    const created = await write(
+    const created = await write<{ event: { id: string } | null }>(
       `mutation { createPolicyEvent(input: { kind: ANNOUNCEMENT, title: "Twice edited", startDate: "2022-03-03" }) { event { id } ${ERRORS} } }`,
     );
-    const id = created.event.id;
-    const data = dataOf<any>(
+    const id = created.event!.id;
+    type Outcomes = { outcomes: { statement: string }[] };
+    const data = dataOf<{
+      a: { event: Outcomes | null };
+      b: { event: (Outcomes & { parent: { children: { id: string }[] } | null }) | null };
+    }>(
       await fed.query(
         `mutation($id: ID!) {
           a: updatePolicyEvent(id: $id, input: { outcomes: [{ statement: "first", status: FOLLOW_UP }] }) { event { outcomes { statement } } }
@@ -335,9 +353,9 @@ describe("policy: initiatives and events", () => {
         { token },
       ),
     );
-    expect(data.a.event.outcomes).toEqual([{ statement: "first" }]);
-    expect(data.b.event.outcomes).toEqual([{ statement: "second" }]);
-    expect(data.b.event.parent.children.map((c: any) => c.id)).toContain(id);
+    expect(data.a.event!.outcomes).toEqual([{ statement: "first" }]);
+    expect(data.b.event!.outcomes).toEqual([{ statement: "second" }]);
+    expect(data.b.event!.parent!.children.map((c) => c.id)).toContain(id);
     await write(`mutation($id: ID!) { deletePolicyEvent(id: $id) { deletedId ${ERRORS} } }`, { id });
   });
 
@@ -364,10 +382,13 @@ describe("policy: initiatives and events", () => {
         extensions: { code: "INTERNAL_SERVER_ERROR" },
       });
       expect(JSON.stringify(result.errors)).not.toMatch(/injected|insert into|policy\./);
-      const events = await read(`{ events(filter: { search: "Half-written" }) { totalCount } }`);
+      const events = await read<{ events: Count }>(`{ events(filter: { search: "Half-written" }) { totalCount } }`);
       expect(events.events.totalCount).toBe(0);
-      const raimondo = await read(`query($id: ID!) { official(id: $id) { events { totalCount } } }`, { id: SEED.raimondo });
-      expect(raimondo.official.events.totalCount).toBe(2);
+      const raimondo = await read<{ official: { events: Count | null } | null }>(
+        `query($id: ID!) { official(id: $id) { events { totalCount } } }`,
+        { id: SEED.raimondo },
+      );
+      expect(raimondo.official!.events!.totalCount).toBe(2);
     } finally {
       // The fault is this test's alone: later tests write outcomes too.
       await fed.sql("policy", sql.raw(`drop trigger fail_outcome on policy.outcomes`));
@@ -381,7 +402,7 @@ describe("articles", () => {
     officials { displayName } countries { name } events { title } initiatives { name } updatedBy } ${ERRORS} } }`;
 
   it("creates an article about seed entities, visible from the official and the country at once; updates and deletes it", async () => {
-    const created = await write(CREATE, {
+    const created = await write<{ article: { id: string } | null }>(CREATE, {
       input: {
         headline: "Malaysia launches 5G network",
         body: "Malaysia switched on its 5G network today.",
@@ -401,18 +422,21 @@ describe("articles", () => {
       initiatives: [{ name: "Malaysia 5G rollout" }],
       updatedBy: "test-editor",
     });
-    const fromOfficial = await read(
+    const fromOfficial = await read<{ official: { articles: Connection<{ headline: string }> | null } | null }>(
       `query($id: ID!) { official(id: $id) { articles { totalCount edges { node { headline } } } } }`,
       { id: SEED.annuar },
     );
-    expect(fromOfficial.official.articles.edges[0].node.headline).toBe("Malaysia launches 5G network");
-    const fromInitiative = await read(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, { id: SEED.fiveG });
-    expect(fromInitiative.initiative.articles.totalCount).toBe(2);
+    expect(fromOfficial.official!.articles!.edges[0]!.node.headline).toBe("Malaysia launches 5G network");
+    type InitiativeArticles = { initiative: { articles: Count | null } | null };
+    const fromInitiative = await read<InitiativeArticles>(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, {
+      id: SEED.fiveG,
+    });
+    expect(fromInitiative.initiative!.articles!.totalCount).toBe(2);
 
-    const updated = await write(
+    const updated = await write<{ article: unknown }>(
       `mutation($id: ID!) { updateArticle(id: $id, input: { headline: "Malaysia launches its 5G network", countryCodes: ["MY", "SG"] }) { article { headline slug countries { code } officials { name } } ${ERRORS} } }`,
       {
-        id: created.article.id,
+        id: created.article!.id,
       },
     );
     expect(updated.article).toEqual({
@@ -432,13 +456,13 @@ describe("articles", () => {
     });
     expect(duplicate.userErrors).toEqual([{ field: "input.slug", code: "DUPLICATE", message: expect.any(String) }]);
 
-    const deleted = await write(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, {
-      id: created.article.id,
+    const deleted = await write<Deleted>(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, {
+      id: created.article!.id,
     });
-    expect(deleted.deletedId).toBe(created.article.id);
+    expect(deleted.deletedId).toBe(created.article!.id);
     expect(
-      (await read(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, { id: SEED.fiveG })).initiative.articles
-        .totalCount,
+      (await read<InitiativeArticles>(`query($id: ID!) { initiative(id: $id) { articles { totalCount } } }`, { id: SEED.fiveG }))
+        .initiative!.articles!.totalCount,
     ).toBe(1);
   });
 
@@ -468,8 +492,12 @@ describe("articles", () => {
 
   it("keeps mentions pointing at the right text when the body is edited", async () => {
     const edited =
-      "Updated lead.\n\n" + (await read(`query($id: ID!) { article(id: $id) { body } }`, { id: SEED.article })).article.body;
-    const result = await write(
+      "Updated lead.\n\n" +
+      (await read<{ article: { body: string } | null }>(`query($id: ID!) { article(id: $id) { body } }`, { id: SEED.article }))
+        .article!.body;
+    const result = await write<{
+      article: { body: string; mentions: { surfaceText: string; start: number; end: number }[] } | null;
+    }>(
       `mutation($id: ID!, $body: String!) { updateArticle(id: $id, input: { body: $body }) { article { body mentions { surfaceText start end } } ${ERRORS} } }`,
       {
         id: SEED.article,
@@ -477,12 +505,14 @@ describe("articles", () => {
       },
     );
     expect(result.userErrors).toEqual([]);
-    expect(result.article.mentions.length).toBeGreaterThan(10);
-    for (const m of result.article.mentions) expect(result.article.body.slice(m.start, m.end)).toBe(m.surfaceText);
+    expect(result.article!.mentions.length).toBeGreaterThan(10);
+    for (const m of result.article!.mentions) expect(result.article!.body.slice(m.start, m.end)).toBe(m.surfaceText);
   });
 
   it("stays deleted when the seed loads again (a restart does not bring it back)", async () => {
-    const deleted = await write(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, { id: SEED.article });
+    const deleted = await write<Deleted>(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId ${ERRORS} } }`, {
+      id: SEED.article,
+    });
     expect(deleted.deletedId).toBe(SEED.article);
     await fed.reseed("articles");
     expect((await read(`query($id: ID!) { article(id: $id) { id } }`, { id: SEED.article })).article).toBeNull();
@@ -504,6 +534,8 @@ describe("articles", () => {
     } finally {
       fed.sources.officials.failing = false;
     }
-    expect((await read(`{ articles(filter: { search: "Unverifiable" }) { totalCount } }`)).articles.totalCount).toBe(0);
+    expect(
+      (await read<{ articles: Count }>(`{ articles(filter: { search: "Unverifiable" }) { totalCount } }`)).articles.totalCount,
+    ).toBe(0);
   });
 });

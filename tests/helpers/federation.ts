@@ -85,13 +85,13 @@ export interface GatewayAnswer<TData> {
 }
 
 export interface TestFederation {
-  query<TData = Record<string, any>>(
+  query<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     options?: QueryOptions,
   ): Promise<GraphQLResult<TData>>;
   /** The same, with the HTTP status and headers (in-process: Apollo's HTTP head, no socket). */
-  request<TData = Record<string, any>>(
+  request<TData = Record<string, unknown>>(
     query: string | undefined,
     variables?: Record<string, unknown>,
     options?: QueryOptions,
@@ -161,11 +161,15 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
     const { operationName, extensions } = options;
     return apollo.executeOperation({ query, variables, operationName, extensions } as never, { contextValue });
   };
-  const run = async (query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) =>
-    singleResult<any>(await execute(query, variables, options));
-  const request = async (query: string | undefined, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
+  const run = async <TData>(query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) =>
+    singleResult<TData>(await execute(query, variables, options));
+  const request = async <TData>(
+    query: string | undefined,
+    variables?: Record<string, unknown>,
+    options: QueryOptions = {},
+  ): Promise<GatewayAnswer<TData>> => {
     const response = await execute(query, variables, options);
-    return { status: response.http.status ?? 200, headers: new Map(response.http.headers), body: singleResult<any>(response) };
+    return { status: response.http.status ?? 200, headers: new Map(response.http.headers), body: singleResult<TData>(response) };
   };
   gatewayQuery = async (query, variables, call) =>
     run(

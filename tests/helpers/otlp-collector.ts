@@ -2,11 +2,19 @@ import { createServer, type Server } from "node:http";
 import { closeNodeServer, listenOnFreePort } from "./node-server.js";
 
 export interface CollectedSpan {
-  service: string;
+  service: string | undefined;
   name: string;
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+}
+
+/** The part of an OTLP/HTTP JSON trace export (ExportTraceServiceRequest) the collector reads. */
+interface OtlpTraceExport {
+  resourceSpans?: {
+    resource?: { attributes?: { key: string; value?: { stringValue?: string } }[] };
+    scopeSpans?: { spans?: { name: string; traceId: string; spanId: string; parentSpanId?: string }[] }[];
+  }[];
 }
 
 /** Receives OTLP/HTTP JSON trace exports, like an OpenTelemetry collector would, and keeps the spans. */
@@ -20,9 +28,9 @@ export class OtlpCollector {
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as OtlpTraceExport;
           for (const resourceSpans of body.resourceSpans ?? []) {
-            const service = resourceSpans.resource?.attributes?.find((a: any) => a.key === "service.name")?.value?.stringValue;
+            const service = resourceSpans.resource?.attributes?.find((a) => a.key === "service.name")?.value?.stringValue;
             for (const scope of resourceSpans.scopeSpans ?? []) {
               for (const span of scope.spans ?? []) {
                 this.received.push({

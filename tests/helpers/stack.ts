@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { GraphQLResult } from "./results.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -190,7 +191,7 @@ export async function isListening(port: number): Promise<boolean> {
   }
 }
 
-export async function postGraphQL(
+export async function postGraphQL<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
@@ -201,5 +202,5 @@ export async function postGraphQL(
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+  return { status: response.status, body: (await response.json()) as GraphQLResult<TData> };
 }

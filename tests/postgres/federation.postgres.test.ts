@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { withClient, withDatabase } from "@newsfed/kit/postgres-server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
+import { CONTRACT_EXAMPLE, type ContractExampleData } from "../helpers/queries.js";
 import { postGraphQL, type RunningStack, startStack, tempDataDir } from "../helpers/stack.js";
 
 // DATABASE_URL set → no embedded server: every subgraph on the given PostgreSQL server (the tests' server: embedded
@@ -29,9 +29,9 @@ describe("the start command with DATABASE_URL", () => {
     expect(stack.output()).not.toContain("PostgreSQL (embedded)");
     expect(stack.processes().filter((p) => p.command.includes("postgres"))).toEqual([]);
     expect(stack.output()).toMatch(/articles subgraph ready .*\(PostgreSQL at 127\.0\.0\.1:\d+\/newsfed_/);
-    const { body } = await postGraphQL(stack.gatewayUrl, CONTRACT_EXAMPLE);
+    const { body } = await postGraphQL<ContractExampleData>(stack.gatewayUrl, CONTRACT_EXAMPLE);
     expect(body.errors).toBeUndefined();
-    expect(body.data.articles.edges[0].node.officials).toHaveLength(2);
+    expect(body.data!.articles.edges[0]!.node.officials).toHaveLength(2);
 
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

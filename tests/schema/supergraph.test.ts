@@ -14,6 +14,7 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
+  type GraphQLObjectType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -67,7 +68,7 @@ describe("the composed supergraph", () => {
 
   it("offers the contract's surface: entities, connections and query fields", () => {
     const schema = buildSchema(composition.apiSchemaSdl);
-    const fields = (name: string) => Object.keys((schema.getType(name) as any).getFields());
+    const fields = (name: string) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields());
     expect(fields("Official")).toEqual(
       expect.arrayContaining([
         "id",

@@ -6,7 +6,7 @@ import { dataOf } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { startSubgraph, type TestSubgraph } from "../helpers/subgraph.js";
 
-let articles: TestSubgraph;
+let articles: TestSubgraph<"articles">;
 beforeAll(async () => {
   articles = await startSubgraph("articles");
 });
@@ -16,14 +16,21 @@ const SLUG = "malaysia-us-agree-to-enhance-cooperation-in-cybersecurity-digital-
 
 describe("articles subgraph", () => {
   it("serves the seed article with its source, dateline, photo and full text", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{
+      articleBySlug: {
+        summary: string | null;
+        body: string;
+        themes: string[];
+        photo: { caption: string; credit: string | null } | null;
+      } | null;
+    }>(
       await articles.query(
         `query($slug: String!) { articleBySlug(slug: $slug) { id slug headline summary body publishedAt url
         source { name code } dateline { place agency } photo { caption credit } themes } }`,
         { slug: SLUG },
       ),
     );
-    const article = data.articleBySlug;
+    const article = data.articleBySlug!;
     expect(article).toMatchObject({
       id: SEED.article,
       publishedAt: "2021-11-19T00:00:00.000Z",
@@ -32,7 +39,7 @@ describe("articles subgraph", () => {
       dateline: { place: "Kuala Lumpur", agency: "VNA" },
       photo: { credit: "bernama.com" },
     });
-    expect(article.photo.caption).toMatch(
+    expect(article.photo!.caption).toMatch(
       /^Malaysia’s Communications and Multimedia Minister Tan Sri Annuar Musa .* on November 18\.$/,
     );
     expect(article.body.startsWith("Malaysia and the US have agreed to enhance cooperation")).toBe(true);
@@ -43,7 +50,7 @@ describe("articles subgraph", () => {
   });
 
   it("links the article to officials, initiatives, countries and events by key", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{ article: unknown }>(
       await articles.query(
         `query($id: ID!) { article(id: $id) { officials { id } initiatives { id } countries { code } events { id } } }`,
         {
@@ -61,7 +68,8 @@ describe("articles subgraph", () => {
 
   it("finds articles with full-text search (stemmed) and filters, and nothing for a miss", async () => {
     const total = async (args: string) =>
-      dataOf<any>(await articles.query(`{ articles(${args}) { totalCount } }`)).articles.totalCount;
+      dataOf<{ articles: { totalCount: number } }>(await articles.query(`{ articles(${args}) { totalCount } }`)).articles
+        .totalCount;
     expect(await total(`filter: { search: "cybersecurity" }`)).toBe(1);
     expect(await total(`filter: { search: "submarine cable" }`)).toBe(1);
     expect(await total(`filter: { search: "\\"technology transfer\\"" }`)).toBe(1);
@@ -92,7 +100,8 @@ describe("articles subgraph", () => {
     const query = `query($after: String, $filter: ArticleFilterInput, $orderBy: ArticleOrder) {
       articles(first: 1, after: $after, filter: $filter, orderBy: $orderBy) {
         totalCount edges { node { headline publishedAt } } pageInfo { hasNextPage endCursor } } }`;
-    const newest = await collectAllPages(articles, query, "articles");
+    type Node = { headline: string; publishedAt: string };
+    const newest = await collectAllPages<Node>(articles, query, "articles");
     expect(newest.totalCount).toBe(5);
     expect(newest.nodes.map((n) => n.headline)).toEqual([
       "Story 0",
@@ -101,9 +110,9 @@ describe("articles subgraph", () => {
       "Story 3",
       expect.stringMatching(/^Malaysia/),
     ]);
-    const oldest = await collectAllPages(articles, query, "articles", { orderBy: "PUBLISHED_AT_ASC" });
+    const oldest = await collectAllPages<Node>(articles, query, "articles", { orderBy: "PUBLISHED_AT_ASC" });
     expect(oldest.nodes.map((n) => n.headline)).toEqual([...newest.nodes.map((n) => n.headline)].reverse());
-    const ranked = await collectAllPages(articles, query, "articles", { filter: { search: "cybersecurity" } });
+    const ranked = await collectAllPages<Node>(articles, query, "articles", { filter: { search: "cybersecurity" } });
     expect(ranked.totalCount).toBe(3);
     // A headline match outranks body matches; three body matches outrank one.
     expect(ranked.nodes.map((n) => n.headline)).toEqual([expect.stringMatching(/^Malaysia/), "Story 0", "Story 2"]);
@@ -111,7 +120,11 @@ describe("articles subgraph", () => {
 
   it("pages RELEVANCE without a search as newest first, and refuses tampered cursors as bad input", async () => {
     const query = `query($after: String) { articles(first: 1, after: $after, orderBy: RELEVANCE) { edges { node { publishedAt } } pageInfo { endCursor hasNextPage } } }`;
-    const { nodes } = await collectAllPages(articles, query.replace("edges {", "totalCount edges {"), "articles");
+    const { nodes } = await collectAllPages<{ publishedAt: string }>(
+      articles,
+      query.replace("edges {", "totalCount edges {"),
+      "articles",
+    );
     const dates = nodes.map((n) => n.publishedAt);
     expect(dates).toEqual([...dates].sort().reverse());
     const forged = Buffer.from(JSON.stringify(["articles:published-desc", "not-a-date", "x"])).toString("base64url");
@@ -120,7 +133,7 @@ describe("articles subgraph", () => {
   });
 
   it("contributes articles and mention counts to other subgraphs' entities", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{ _entities: unknown[] }>(
       await articles.query(
         `query($r: [_Any!]!) { _entities(representations: $r) {
           ... on Official { mentionCount articles { totalCount } }
@@ -154,7 +167,7 @@ describe("articles subgraph", () => {
   });
 
   it("declares Federation 2 in its SDL, referencing other subgraphs' entities by key", async () => {
-    const sdl = dataOf<any>(await articles.query(`{ _service { sdl } }`))._service.sdl as string;
+    const sdl = dataOf<{ _service: { sdl: string } }>(await articles.query(`{ _service { sdl } }`))._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type Article\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Official\s+@key\(fields: "id"\)\s*\{[^}]*id: ID!/);

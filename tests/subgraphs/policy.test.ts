@@ -2,11 +2,11 @@ import { expectWritten } from "@newsfed/kit/writes";
 import { EDITOR } from "../helpers/identities.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAllPages } from "../helpers/paging.js";
-import { dataOf } from "../helpers/results.js";
+import { type Connection, dataOf } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 import { startSubgraph, type TestSubgraph } from "../helpers/subgraph.js";
 
-let policy: TestSubgraph;
+let policy: TestSubgraph<"policy">;
 beforeAll(async () => {
   policy = await startSubgraph("policy");
 });
@@ -14,12 +14,12 @@ afterAll(() => policy?.close());
 
 describe("policy subgraph", () => {
   it("serves MyDIGITAL and the 5G rollout with their lead organizations and champion", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{ initiatives: Connection<unknown> }>(
       await policy.query(`{ initiatives { totalCount edges { node { id name acronym status themes startDate
         country { code } leadOrganization { id } champions { id } events { kind } } } } }`),
     );
     expect(data.initiatives.totalCount).toBe(2);
-    const [fiveG, myDigital] = data.initiatives.edges.map((e: any) => e.node);
+    const [fiveG, myDigital] = data.initiatives.edges.map((e) => e.node);
     expect(myDigital).toMatchObject({
       id: SEED.myDigital,
       name: "Malaysia Digital Economy Blueprint",
@@ -35,9 +35,9 @@ describe("policy subgraph", () => {
 
   it("filters initiatives by search (stemmed, ranked), theme, status and country", async () => {
     const names = async (filter: string) =>
-      dataOf<any>(
+      dataOf<{ initiatives: Connection<{ acronym: string | null; name: string }> }>(
         await policy.query(`{ initiatives(filter: ${filter}) { edges { node { acronym name } } } }`),
-      ).initiatives.edges.map((e: any) => e.node.name);
+      ).initiatives.edges.map((e) => e.node.name);
     expect(await names(`{ search: "digital economies" }`)).toEqual(["Malaysia Digital Economy Blueprint"]);
     expect(await names(`{ search: "5G" }`)).toEqual(["Malaysia 5G rollout"]);
     expect(await names(`{ theme: DIGITAL_ECONOMY }`)).toEqual(["Malaysia Digital Economy Blueprint"]);
@@ -52,7 +52,7 @@ describe("policy subgraph", () => {
   });
 
   it("models the Asia visit with the Putrajaya meeting as its child and the agreement as an outcome", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{ event: { outcomes: { statement: string; status: string; themes: string[] }[] } | null }>(
       await policy.query(
         `query($id: ID!) { event(id: $id) { kind title startDate endDate location { name country { code } }
         parent { id kind startDate endDate countries { code } } participants { id } countries { code }
@@ -60,7 +60,7 @@ describe("policy subgraph", () => {
         { id: SEED.putrajayaMeeting },
       ),
     );
-    const meeting = data.event;
+    const meeting = data.event!;
     expect(meeting).toMatchObject({
       kind: "MEETING",
       startDate: "2021-11-18",
@@ -80,14 +80,14 @@ describe("policy subgraph", () => {
       status: "AGREED_IN_PRINCIPLE",
       themes: ["CYBERSECURITY", "DIGITAL_ECONOMY", "TECHNOLOGY_TRANSFER"],
     });
-    expect(meeting.outcomes.map((o: any) => o.status)).not.toContain("SIGNED");
+    expect(meeting.outcomes.map((o) => o.status)).not.toContain("SIGNED");
   });
 
   it("filters events by kind, date range, participant and country", async () => {
     const kinds = async (filter: string) =>
-      dataOf<any>(await policy.query(`{ events(filter: ${filter}) { totalCount edges { node { kind } } } }`)).events.edges.map(
-        (e: any) => e.node.kind,
-      );
+      dataOf<{ events: Connection<{ kind: string }> }>(
+        await policy.query(`{ events(filter: ${filter}) { totalCount edges { node { kind } } } }`),
+      ).events.edges.map((e) => e.node.kind);
     expect(await kinds(`{ kind: VISIT }`)).toEqual(["VISIT"]);
     expect(await kinds(`{ from: "2021-11-16", to: "2021-11-17" }`)).toEqual(["VISIT"]);
     expect(await kinds(`{ from: "2021-11-18" }`)).toEqual(["MEETING", "VISIT"]);
@@ -102,7 +102,7 @@ describe("policy subgraph", () => {
     for (const day of ["2021-11-18", "2021-11-18", "2022-03-01", "2020-01-01"]) {
       await expectWritten(ctx.events.writes.create({ kind: "ANNOUNCEMENT", title: `Test ${day}`, startDate: day }));
     }
-    const { nodes, totalCount } = await collectAllPages(
+    const { nodes, totalCount } = await collectAllPages<{ id: string; startDate: string }>(
       policy,
       `query($after: String) { events(first: 2, after: $after) { totalCount edges { node { id startDate } } pageInfo { hasNextPage endCursor } } }`,
       "events",
@@ -127,7 +127,7 @@ describe("policy subgraph", () => {
   });
 
   it("contributes initiatives and events to officials, organizations and countries through _entities", async () => {
-    const data = dataOf<any>(
+    const data = dataOf<{ _entities: unknown[] }>(
       await policy.query(
         `query($r: [_Any!]!) { _entities(representations: $r) {
           ... on Official { initiatives { totalCount } events { totalCount } }
@@ -161,7 +161,7 @@ describe("policy subgraph", () => {
   });
 
   it("declares Federation 2 and its keys in its SDL", async () => {
-    const sdl = dataOf<any>(await policy.query(`{ _service { sdl } }`))._service.sdl as string;
+    const sdl = dataOf<{ _service: { sdl: string } }>(await policy.query(`{ _service { sdl } }`))._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type PolicyInitiative\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type PolicyEvent\s+@key\(fields: "id"\)/);
