@@ -83,6 +83,10 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const metrics = new ServiceMetrics("gateway");
   const fetchMetrics = new SubgraphFetchMetrics(metrics);
   const dispatcher = subgraphAgent();
+  // @apollo/gateway sends usage metrics to Apollo (after probing AWS, GCP, Azure and Alibaba metadata endpoints) unless
+  // APOLLO_TELEMETRY_DISABLED is set. This gateway works offline and sends nothing off the machine by default; an
+  // operator who wants Apollo's telemetry sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: (definition) =>

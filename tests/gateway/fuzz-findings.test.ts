@@ -116,3 +116,16 @@ describe("variables with very many values (50,000 unknown input fields exhausted
     expect(answer.body.errors?.[0]?.message).toContain('"nonsense"');
   });
 });
+
+describe("operation names chosen by clients", () => {
+  it("label the metrics up to a bound, then count as `other`, so metrics cannot grow without end", async () => {
+    for (let n = 0; n < 260; n += 1) await fed.query(`query Distinct${n} { __typename }`);
+    const labels = new Set(
+      [...(await fed.metricsText()).matchAll(/^graphql_requests_total\{[^}]*operation="([^"]+)"/gm)].map((m) => m[1]),
+    );
+    expect(labels.size).toBeLessThanOrEqual(200 + 2); // the bound, plus "anonymous" and "other"
+    expect(labels).toContain("other");
+    expect(labels).toContain("Distinct0");
+    expect(labels).not.toContain("Distinct259");
+  });
+});

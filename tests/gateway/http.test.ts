@@ -2,7 +2,9 @@ import { createGatewayServer } from "@newsfed/gateway";
 import { composedUrl, SUBGRAPHS } from "@newsfed/kit/services";
 import { closeGracefully, listen } from "@newsfed/kit/http";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import https from "node:https";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The gateway's HTTP surface that needs no subgraph: CORS, request ids, metrics, schema and health routes.
 let url: string;
@@ -25,6 +27,35 @@ afterAll(() => stop?.());
 const committed = (file: string) => readFileSync(new URL(`../../gateway/${file}`, import.meta.url), "utf8");
 
 describe("gateway HTTP surface", () => {
+  it("sends nothing off the machine: @apollo/gateway's telemetry to Apollo, and its cloud-metadata probes, stay off", async () => {
+    const hosts: string[] = [];
+    const watch = (module: typeof http | typeof https) => {
+      const original = module.request.bind(module) as (...args: unknown[]) => http.ClientRequest;
+      return vi.spyOn(module, "request").mockImplementation(((...args: unknown[]) => {
+        const target = args[0] as string | URL | http.RequestOptions;
+        hosts.push(
+          typeof target === "string"
+            ? new URL(target).hostname
+            : target instanceof URL
+              ? target.hostname
+              : String(target.hostname ?? target.host),
+        );
+        return original(...args);
+      }) as never);
+    };
+    const spies = [watch(http), watch(https)];
+    try {
+      const other = await createGatewayServer({
+        subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, "http://127.0.0.1:9/graphql"])) as never,
+      });
+      await other.apollo.executeOperation({ query: "{ __typename }" });
+      await other.apollo.stop();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(hosts.filter((host) => !["127.0.0.1", "localhost", "::1"].includes(host))).toEqual([]);
+  });
+
   it("serves the API schema of the supergraph it runs at GET /schema.graphql: the committed one by default, another when configured", async () => {
     expect(await (await fetch(`${url}/schema.graphql`)).text()).toBe(committed("schema.graphql"));
     const supergraphSdl = committed("supergraph.graphql").replace(

@@ -3,9 +3,16 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 import type { Logger } from "./logger.js";
 
+/**
+ * Distinct operation names a service labels its metrics with; later names are counted as "other". Every label value
+ * is a series kept in memory for the process's life, and clients choose operation names freely.
+ */
+export const MAX_OPERATION_LABELS = 200;
+
 /** Prometheus metrics of one service: its own registry (so several services can share a test process). */
 export class ServiceMetrics {
   readonly registry = new Registry();
+  private readonly operations = new Set<string>();
   readonly requests: Counter<"operation" | "outcome">;
   readonly duration: Histogram<"operation">;
 
@@ -27,14 +34,22 @@ export class ServiceMetrics {
     });
   }
 
+  /**
+   * The label for an operation name: bounded in length and alphabet ("anonymous" otherwise) and in number (the first
+   * MAX_OPERATION_LABELS names; "other" after them), so a client cannot grow the metrics without end.
+   */
+  operationLabel(name: string | null | undefined): string {
+    if (!name || !/^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name)) return "anonymous";
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return "other";
+    this.operations.add(name);
+    return name;
+  }
+
   /** `GET /metrics` in the Prometheus text format. */
   route = async (_request: FastifyRequest, reply: FastifyReply) =>
     reply.type(this.registry.contentType).send(await this.registry.metrics());
 }
-
-/** Operation names become label values: bounded in length and alphabet so a client cannot explode cardinality. */
-const operationLabel = (name: string | null | undefined) =>
-  name && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : "anonymous";
 
 /**
  * Per operation: one structured log line (with the request id) and the request metrics. The service's own warm-up
@@ -51,7 +66,7 @@ export function observabilityPlugin<TContext extends BaseContext & { requestId?:
       return {
         async willSendResponse({ response, operationName, errors }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const operation = operationLabel(operationName);
+          const operation = metrics.operationLabel(operationName);
           const errorList = errors ?? (response.body.kind === "single" ? response.body.singleResult.errors : undefined) ?? [];
           const outcome = errorList.length ? "error" : "success";
           metrics.requests.inc({ operation, outcome });
