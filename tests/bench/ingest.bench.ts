@@ -4,7 +4,7 @@
  * officials (default 5,000; created through the gateway, 25 per request), writes BENCH_STORIES generated wire
  * stories (default 2,000) to a temporary folder, each naming two of those officials at a meeting with an agreement
  * (one in ten names a minister the catalogue lacks), and ingests the folder exactly as `pnpm ingest` does (batches of
- * 50 through `ingestArticles`, two requests in flight). Prints stories per second and what was created; then the
+ * 50 through `ingestArticles`, BENCH_CONCURRENCY requests in flight, default 2). Prints stories per second and what was created; then the
  * same folder again (every story already present). Not a test: numbers vary with the machine and its load.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +17,7 @@ import { startStack, tempDataDir } from "../helpers/stack.js";
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 60100);
 const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 5000);
 const STORIES = Number(process.env.BENCH_STORIES ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 
 /** A deterministic generator, so every run ingests the same stories. */
 function random(seed: number) {
@@ -164,9 +165,9 @@ try {
   }
   const { files } = storyFiles([storyDir]);
   started = performance.now();
-  const run = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: 2 });
+  const run = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: CONCURRENCY });
   console.log(`\nfirst ingestion (${OFFICIALS} officials in the catalogue):\n${summarize(run)}`);
-  const again = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: 2 });
+  const again = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: CONCURRENCY });
   console.log(`\nthe same folder again:\n${summarize(again)}`);
   const refused = [...run.outcomes, ...again.outcomes].filter((o) => o.status === "REFUSED");
   if (refused.length) console.log(`refused, e.g.: ${refused[0]!.file.label}: ${refused[0]!.reason}`);
