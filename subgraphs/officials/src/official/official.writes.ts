@@ -17,6 +17,7 @@ import {
 } from "@newsfed/kit/writes";
 import { z } from "zod";
 import type { OfficialsTx } from "../db/index.js";
+import { checkNameInCountry } from "../name-in-country.rule.js";
 import { OFFICIAL_NATURAL_KEY, type OfficialRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
 import type { ReferenceRepo } from "../references.repo.js";
@@ -62,20 +63,11 @@ export function officialWrites(deps: {
     fields: OFFICIAL_FIELDS,
     load: (id) => deps.loaders.officialById.load(id),
     async check(values, errors, current, input) {
-      // The natural key: one official of a name per country (decision 0011).
-      const name = values.name ?? current?.name;
-      const country = values.countryCode === undefined ? current?.countryCode : values.countryCode;
-      if (name && country && (values.name !== undefined || values.countryCode !== undefined)) {
-        const holder = await deps.repo.holderOfNaturalKey(name, country, current?.id);
-        if (holder) errors.add("input.name", UserErrorCode.DUPLICATE, duplicateMessage(name, country, holder));
-      }
-      if (values.countryCode && !(await deps.references.countriesExist([values.countryCode])).has(values.countryCode)) {
-        errors.add(
-          "input.countryCode",
-          UserErrorCode.UNKNOWN_REFERENCE,
-          `\`input.countryCode\`: no country "${values.countryCode}" exists.`,
-        );
-      }
+      await checkNameInCountry({ values, current }, errors, {
+        holderOfNaturalKey: (name, country, exceptId) => deps.repo.holderOfNaturalKey(name, country, exceptId),
+        references: deps.references,
+        duplicateMessage,
+      });
       // From the input as sent: a position that broke another rule still has its organization checked.
       const organizationIds = (Array.isArray(input.positions) ? input.positions : []).map((position: unknown) => {
         const id = (position as { organizationId?: unknown } | null)?.organizationId;

@@ -12,6 +12,7 @@ import {
   text,
 } from "@newsfed/kit/writes";
 import type { OfficialsTx } from "../db/index.js";
+import { checkNameInCountry } from "../name-in-country.rule.js";
 import { ORGANIZATION_NATURAL_KEY, type OrganizationRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
 import type { ReferenceRepo } from "../references.repo.js";
@@ -40,20 +41,11 @@ export function organizationWrites(deps: {
     fields: ORGANIZATION_FIELDS,
     load: (id) => deps.loaders.organizationById.load(id),
     async check(values, errors, current) {
-      // The natural key: one organization of a name per country (decision 0011).
-      const name = values.name ?? current?.name;
-      const country = values.countryCode === undefined ? current?.countryCode : values.countryCode;
-      if (name && country && (values.name !== undefined || values.countryCode !== undefined)) {
-        const holder = await deps.repo.holderOfNaturalKey(name, country, current?.id);
-        if (holder) errors.add("input.name", UserErrorCode.DUPLICATE, duplicateMessage(name, country, holder));
-      }
-      if (values.countryCode && !(await deps.references.countriesExist([values.countryCode])).has(values.countryCode)) {
-        errors.add(
-          "input.countryCode",
-          UserErrorCode.UNKNOWN_REFERENCE,
-          `\`input.countryCode\`: no country "${values.countryCode}" exists.`,
-        );
-      }
+      await checkNameInCountry({ values, current }, errors, {
+        holderOfNaturalKey: (name, country, exceptId) => deps.repo.holderOfNaturalKey(name, country, exceptId),
+        references: deps.references,
+        duplicateMessage,
+      });
     },
     insert: (tx, id, { idempotencyKey: _, ...row }, actor) =>
       refusingDuplicates(
