@@ -1,8 +1,9 @@
+import { stackProcesses } from "../../scripts/process-table.js";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Stack } from "./stack.js";
-import { type Ports, processesMarked, sleep, spawnLogged, waitFor } from "./processes.js";
+import { type Ports, sleep, spawnLogged, waitFor } from "./processes.js";
 
 export interface Gateway {
   url: string;
@@ -19,8 +20,8 @@ async function started(what: string, marker: string, handle: ReturnType<typeof s
     } catch {
       // gone already
     }
-    await waitFor(`${what} stopped`, () => processesMarked(marker).length === 0, 20_000).catch(async () => {
-      for (const p of processesMarked(marker)) process.kill(p.pid, "SIGKILL");
+    await waitFor(`${what} stopped`, () => stackProcesses(marker).length === 0, 20_000).catch(async () => {
+      for (const p of stackProcesses(marker)) process.kill(p.pid, "SIGKILL");
       await sleep(300);
     });
     handle.log.end();
@@ -37,7 +38,7 @@ async function started(what: string, marker: string, handle: ReturnType<typeof s
     throw error;
   }
   // The serving process: the one node process of the group that listens (Hive runs one worker with --fork 1).
-  const nodes = processesMarked(marker).filter((p) => /(^|\/)node /.test(p.command) || p.command.startsWith("node"));
+  const nodes = stackProcesses(marker).filter((p) => /(^|\/)node /.test(p.command) || p.command.startsWith("node"));
   const pid = nodes.at(-1)?.pid ?? handle.child.pid!;
   return { url: readyUrl.replace(/\/(health\/ready|readiness)$/, "/graphql"), pid, stop };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { createWriteStream, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /** Ticks per second of /proc's utime and stime. */
@@ -34,31 +34,6 @@ export function memoryOf(pid: number): Memory {
   } catch {
     return { rss: 0, pss: 0 };
   }
-}
-
-/** Processes whose environment holds `marker`, or whose working directory is under `dir` (PostgreSQL's). */
-export function processesMarked(marker: string, dir?: string): { pid: number; command: string }[] {
-  const found: { pid: number; command: string }[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (/^State:\s+Z/m.test(readFileSync(`/proc/${entry}/status`, "utf8"))) continue;
-      let cwd = "";
-      try {
-        cwd = readlinkSync(`/proc/${entry}/cwd`);
-      } catch {
-        // not ours to look at
-      }
-      const ours =
-        (dir !== undefined && (cwd === dir || cwd.startsWith(`${dir}/`))) ||
-        readFileSync(`/proc/${entry}/environ`, "latin1").split("\0").includes(marker);
-      if (ours)
-        found.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim() });
-    } catch {
-      // it ended while we looked
-    }
-  }
-  return found;
 }
 
 /** Free TCP ports on loopback: from `base` upwards when given, else whatever the OS hands out. */

@@ -1,9 +1,10 @@
+import { stackProcesses } from "../../scripts/process-table.js";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { cpuSeconds, memoryOf, type Ports, processesMarked, sleep, spawnLogged, waitFor } from "./processes.js";
+import { cpuSeconds, memoryOf, type Ports, sleep, spawnLogged, waitFor } from "./processes.js";
 
 export const START_COMMAND = ["npx", "-y", "pnpm@12.4.2", "start"] as const;
 
@@ -60,7 +61,7 @@ export async function startStack(
   let exited = false;
   void started.exited.then(() => (exited = true));
   const postgresDir = join(dataDir, "postgres");
-  const processes = () => processesMarked(marker, postgresDir);
+  const processes = () => stackProcesses(marker, postgresDir);
   const pidOf = (service: string) => {
     const entry = service === "gateway" ? "gateway/dist/main.js" : `subgraphs/${service}/dist/main.js`;
     const found = processes().find((p) => p.command.includes(entry) && !p.command.startsWith("npx"));

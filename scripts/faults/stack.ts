@@ -1,9 +1,10 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type StackProcess, stackProcesses } from "../process-table.js";
 import { repoRoot } from "../supervisor/repo-root.js";
 
 // A whole stack started with the README's start command, for the fault scripts (durability, soak): free ports, a
@@ -34,15 +35,7 @@ export async function freePort(from?: number): Promise<number> {
   throw new Error(`no free port in ${from}–${from + 199}`);
 }
 
-export interface ProcessInfo {
-  pid: number;
-  command: string;
-  cwd: string;
-  /** Resident set size, bytes. */
-  rss: number;
-  /** Proportional set size, bytes (shared pages divided among the processes that map them). */
-  pss: number;
-}
+export type ProcessInfo = StackProcess;
 
 export interface StackOptions {
   /** Ports from here on (gateway, articles, officials, policy, PostgreSQL); default: any free ports. */
@@ -175,39 +168,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     supervisorPid: () => processes().find((p) => p.command.includes("scripts/dist/start.js"))?.pid,
     stop,
   };
-}
-
-/** Processes whose environment holds the marker, or that work in the stack's PostgreSQL data directory. */
-function stackProcesses(marker: string, postgresDir: string): ProcessInfo[] {
-  const found: ProcessInfo[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      if (/^State:\s+Z/m.test(status)) continue; // a zombie is dead, whoever reaps it
-      let cwd = "";
-      try {
-        cwd = readlinkSync(`/proc/${entry}/cwd`);
-      } catch {
-        // not ours to inspect
-      }
-      const inStack =
-        cwd === postgresDir ||
-        cwd.startsWith(`${postgresDir}/`) ||
-        readFileSync(`/proc/${entry}/environ`, "latin1").split("\0").includes(marker);
-      if (!inStack) continue;
-      found.push({
-        pid: Number(entry),
-        command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim(),
-        cwd,
-        rss: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024,
-        pss: Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, "utf8"))?.[1] ?? 0) * 1024,
-      });
-    } catch {
-      // it ended while we looked
-    }
-  }
-  return found;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

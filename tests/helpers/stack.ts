@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type StackProcess, stackProcesses } from "../../scripts/process-table.js";
 import type { GraphQLResult } from "./results.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,14 +33,7 @@ export function tempDataDir(prefix = "newsfed-e2e-"): string {
   return dir;
 }
 
-export interface StackProcess {
-  pid: number;
-  command: string;
-  /** Resident memory, bytes (pages shared with other processes, e.g. PostgreSQL's shared buffers, counted in each). */
-  rss: number;
-  /** Proportional share of resident memory, bytes (each shared page divided among the processes that map it). */
-  pss: number;
-}
+export type { StackProcess };
 
 export interface RunningStack {
   gatewayUrl: string;
@@ -93,7 +87,7 @@ export async function startStack(dataDir: string, extraEnv: Record<string, strin
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const processes = () => stackProcesses(id, join(dataDir, "postgres"));
+  const processes = () => stackProcesses(`NEWSFED_STACK=${id}`, join(dataDir, "postgres"));
   const gone = async () => {
     const deadline = Date.now() + STOP_TIMEOUT_MS;
     while (processes().length > 0) {
@@ -146,39 +140,6 @@ export async function startStack(dataDir: string, extraEnv: Record<string, strin
     },
     stop,
   };
-}
-
-/** Processes whose environment holds NEWSFED_STACK=<id>, or that work in the stack's PostgreSQL data directory. */
-function stackProcesses(id: string, postgresDir: string): StackProcess[] {
-  const marker = `NEWSFED_STACK=${id}`;
-  const found: StackProcess[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      if (/^State:\s+Z/m.test(status)) continue; // a zombie is dead, whoever reaps it
-      let cwd = "";
-      try {
-        cwd = readlinkSync(`/proc/${entry}/cwd`);
-      } catch {
-        // not ours to inspect
-      }
-      const inStack =
-        cwd === postgresDir ||
-        cwd.startsWith(`${postgresDir}/`) ||
-        readFileSync(`/proc/${entry}/environ`, "latin1").split("\0").includes(marker);
-      if (!inStack) continue;
-      found.push({
-        pid: Number(entry),
-        command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim(),
-        rss: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024,
-        pss: Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, "utf8"))?.[1] ?? 0) * 1024,
-      });
-    } catch {
-      // it ended while we looked
-    }
-  }
-  return found;
 }
 
 /** True when something accepts connections on the port. */
