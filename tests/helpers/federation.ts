@@ -110,6 +110,8 @@ export interface TestFederation {
   reseed(name: ServiceName): Promise<void>;
   /** Raw SQL on a subgraph's database, for tests that inject database-level faults. */
   sql(name: ServiceName, statement: unknown): Promise<unknown>;
+  /** A subgraph's drizzle database itself (its pool is `$client`), for tests of the database layer. */
+  database(name: ServiceName): unknown;
   sources: Record<ServiceName, InProcessDataSource>;
   /** The gateway's Prometheus registry (fetch counters). */
   gatewayMetrics: ServiceMetrics;
@@ -187,6 +189,7 @@ export async function startFederation(gatewayOptions: Partial<GatewayOptions> = 
     metricsText: () => metrics.registry.metrics(),
     context: (name, runtime) => contexts[name]({ identity: null, federation, ...runtime }) as never,
     sql: async (name, statement) => databases[name].execute(statement),
+    database: (name) => databases[name],
     reseed: (name) => SUBGRAPH_DEFINITIONS[name].seed(databases[name] as never),
     resetCounters() {
       for (const name of Object.keys(sources) as ServiceName[]) {

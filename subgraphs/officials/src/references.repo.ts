@@ -9,13 +9,23 @@ export class ReferenceRepo {
 
   async countriesExist(codes: readonly string[]): Promise<Set<string>> {
     if (!codes.length) return new Set();
-    const rows = await this.db.select({ code: countries.code }).from(countries).where(anyOf(countries.code, codes));
+    const rows = await this.db
+      .select({ code: countries.code })
+      .from(countries)
+      .where(anyOf(countries.code, codes))
+      .prepare("officials.countries_exist")
+      .execute();
     return new Set(rows.map((row) => row.code));
   }
 
   async organizationsExist(ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db.select({ id: organizations.id }).from(organizations).where(anyOf(organizations.id, ids));
+    const rows = await this.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(anyOf(organizations.id, ids))
+      .prepare("officials.organizations_exist")
+      .execute();
     return new Set(rows.map((row) => row.id));
   }
 
@@ -23,7 +33,9 @@ export class ReferenceRepo {
     const [row] = await this.db
       .select({ count: sql<number>`count(*)::int` })
       .from(positions)
-      .where(sql`${positions.organizationId} = ${organizationId}`);
+      .where(sql`${positions.organizationId} = ${organizationId}`)
+      .prepare("officials.positions_at")
+      .execute();
     return row?.count ?? 0;
   }
 }

@@ -40,11 +40,21 @@ export class ArticleRepo {
   constructor(private readonly db: ArticlesDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(articles)).from(articles).where(anyOf(articles.id, ids));
+    return this.db
+      .select(readColumns(articles))
+      .from(articles)
+      .where(anyOf(articles.id, ids))
+      .prepare("articles.articles_by_ids")
+      .execute();
   }
 
   byContentHash(hash: string) {
-    return this.db.select({ id: articles.id }).from(articles).where(eq(articles.contentHash, hash));
+    return this.db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.contentHash, hash))
+      .prepare("articles.article_by_content_hash")
+      .execute();
   }
 
   /** Stored stories by content hash and by URL (ingestion: one statement for a batch). */
@@ -55,7 +65,9 @@ export class ArticleRepo {
       .where(
         sql`${articles.contentHash} = any(${sql.param([...hashes])}::text[]) or (${articles.url} = any(${sql.param([...urls])}::text[]) and ${articles.contentHash} is not null)`,
       )
-      .orderBy(asc(articles.createdAt), asc(articles.id));
+      .orderBy(asc(articles.createdAt), asc(articles.id))
+      .prepare("articles.stories_matching")
+      .execute();
   }
 
   /**
@@ -73,7 +85,12 @@ export class ArticleRepo {
   }
 
   bySlug(slug: string) {
-    return this.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
+    return this.db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.slug, slug))
+      .prepare("articles.article_by_slug")
+      .execute();
   }
 
   linksOf(articleIds: readonly string[]) {
@@ -81,11 +98,19 @@ export class ArticleRepo {
       .select()
       .from(articleLinks)
       .where(anyOf(articleLinks.articleId, articleIds))
-      .orderBy(asc(articleLinks.position));
+      .orderBy(asc(articleLinks.position))
+      .prepare("articles.links_of")
+      .execute();
   }
 
   mentionsOf(articleIds: readonly string[]) {
-    return this.db.select().from(mentions).where(anyOf(mentions.articleId, articleIds)).orderBy(asc(mentions.start));
+    return this.db
+      .select()
+      .from(mentions)
+      .where(anyOf(mentions.articleId, articleIds))
+      .orderBy(asc(mentions.start))
+      .prepare("articles.mentions_of")
+      .execute();
   }
 
   /** How often each entity of one kind is mentioned across all articles. */
@@ -94,11 +119,18 @@ export class ArticleRepo {
       .select({ refId: mentions.refId, count: sql<number>`count(*)::int` })
       .from(mentions)
       .where(sql`${mentions.kind} = ${kind} and ${anyOf(mentions.refId, refIds)}`)
-      .groupBy(mentions.refId);
+      .groupBy(mentions.refId)
+      .prepare("articles.mention_counts")
+      .execute();
   }
 
   async slugTaken(slug: string, exceptId?: string): Promise<boolean> {
-    const rows = await this.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
+    const rows = await this.db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.slug, slug))
+      .prepare("articles.slug_taken")
+      .execute();
     return rows.some((row) => row.id !== exceptId);
   }
 
@@ -107,7 +139,9 @@ export class ArticleRepo {
     return this.db
       .selectDistinct({ text: mentions.surfaceText, kind: mentions.kind, refId: mentions.refId, confidence: mentions.confidence })
       .from(mentions)
-      .where(eq(mentions.articleId, articleId));
+      .where(eq(mentions.articleId, articleId))
+      .prepare("articles.mention_specs")
+      .execute();
   }
 
   /** Pages articles, all of them (`by` omitted) or per linked entity of one kind, in one statement. */
@@ -135,6 +169,7 @@ export class ArticleRepo {
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = orderName === "RELEVANCE" ? sql`round(ts_rank(a.search, ${query})::numeric, 6)` : sql`a.published_at`;
     return keysetPages(this.db, {
+      purpose: by ? `articles.articles_by_${by.toLowerCase()}` : "articles.articles",
       source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, a.id from ${articles} a ${join} ${where}`,
       order: ORDERS[orderName],
       groups,

@@ -1,9 +1,9 @@
 import type { Logger } from "drizzle-orm/logger";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type pg from "pg";
 import { CancellablePool } from "./cancellation.js";
 import { migrateService } from "./migrate.js";
+import { nameStatements } from "./statement-names.js";
 
 const MIGRATION_LOCK = 72_640_211;
 
@@ -11,42 +11,6 @@ const MIGRATION_LOCK = 72_640_211;
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 /** A session idle inside an open transaction this long is ended by the server (its locks released). */
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
-
-/** Most distinct statements prepared per connection; beyond them statements run unprepared (bounded server memory). */
-const MAX_PREPARED_STATEMENTS = 400;
-
-/**
- * Every parameterized read through the pool becomes a named prepared statement (node-postgres parses it once per
- * connection and reuses it), named after its text. Lists and lookups keep their SQL text fixed for any input (page
- * sizes, cursors and key lists are parameters; see `anyOf`), so their number stays small; transactions (writes) run
- * on checked-out clients and stay unprepared.
- */
-function prepareStatements(pool: pg.Pool): void {
-  const names = new Map<string, string>();
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  const named = (text: string): string | undefined => {
-    let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) {
-      name = `s${names.size}`;
-      names.set(text, name);
-    }
-    return name;
-  };
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (
-    config: unknown,
-    values?: unknown,
-    ...rest: unknown[]
-  ) => {
-    if (typeof config === "object" && config !== null && Array.isArray(values) && values.length > 0) {
-      const { text, name } = config as { text?: unknown; name?: unknown };
-      if (typeof text === "string" && name === undefined) {
-        const prepared = named(text);
-        if (prepared) return query({ ...config, name: prepared }, values, ...rest);
-      }
-    }
-    return query(config, values, ...rest);
-  };
-}
 
 /** A drizzle database over node-postgres; repositories see only this type. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -106,7 +70,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       "-c plan_cache_mode=force_custom_plan",
     ].join(" "),
   });
-  prepareStatements(pool);
+  nameStatements(pool);
   // An idle connection the server drops (restart, failover, admin) must not crash the service: the pool
   // replaces it on the next query; without a listener node-postgres would throw from the event.
   pool.on("error", (error) => options.onConnectionError?.(error));

@@ -2,6 +2,7 @@ import { type AnyColumn, type Column, getTableColumns, type SQL, sql, type Table
 import { badInput, checkPageSize, decodeCursor, encodeCursor, type KeysetPage } from "../paging.js";
 import type { Database } from "./database.js";
 import { isDataException } from "./errors.js";
+import { namedStatement } from "./statement-names.js";
 
 export interface KeysetOrder {
   /** Name stored in cursors, so a cursor is never applied to another ordering. */
@@ -12,6 +13,8 @@ export interface KeysetOrder {
 }
 
 export interface KeysetRequest {
+  /** What the list is, as `<service>.<list>` (e.g. `officials.page`): the statement's name on the server. */
+  purpose: string;
   /**
    * A SELECT with columns `group_key` (text; which parent a row belongs to, or a constant for a top-level list),
    * `sort_key` and `id` (text), already filtered. Exact sort values (e.g. a rounded rank) keep cursors exact.
@@ -127,7 +130,7 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
     order by g.n, p.sort_key ${dir}, p.id ${dir}`;
   let result: { rows: PageRow[] };
   try {
-    result = (await db.execute(statement)) as unknown as { rows: PageRow[] }; // both drivers return { rows }
+    result = (await db.execute(namedStatement(request.purpose, statement))) as unknown as { rows: PageRow[] }; // both drivers return { rows }
   } catch (error) {
     if (cursor && isDataException(error)) {
       throw badInput("after", "`after` is not a cursor this API issued; pass a `pageInfo.endCursor` or `edges.cursor` value.");

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { sql } from "drizzle-orm";
-import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import { getTableConfig, index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { Directive, Field, ObjectType, registerEnumType, UseMiddleware } from "type-graphql";
 import { ACTOR_DESCRIPTION, auditActor } from "../graphql/audit.js";
 import type { Database } from "../db/database.js";
@@ -98,12 +98,18 @@ const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz",
 /** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */
 export function changeLoaders<TSchema extends Record<string, unknown>>(db: Database<TSchema>, table: ChangeLogTable) {
   const byId = new DataLoader<string, ChangeRow | null>(async (ids) => {
-    const rows = await db.select().from(table).where(anyOf(table.id, ids));
+    const rows = await db
+      .select()
+      .from(table)
+      .where(anyOf(table.id, ids))
+      .prepare(`${getTableConfig(table).schema ?? "public"}.changes_by_ids`)
+      .execute();
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
   const pages = pageLoader((keys, args: { entityType: string; first: number; after?: string | null }) =>
     keysetPages(db, {
+      purpose: `${getTableConfig(table).schema ?? "public"}.changes`,
       source: sql`select entity_id as group_key, at as sort_key, id from ${table}
                   where entity_type = ${args.entityType} and entity_id = any(${sql.param([...keys])}::text[])`,
       order: NEWEST_FIRST,

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { getTableConfig, type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { Database } from "../db/database.js";
 
 /**
@@ -41,7 +41,9 @@ export async function findClaim(db: Reader, table: IdempotencyTable, claim: Omit
   const [row] = await db
     .select({ entityId: table.entityId, inputHash: table.inputHash })
     .from(table)
-    .where(and(eq(table.actor, claim.actor), eq(table.entityType, claim.entityType), eq(table.key, claim.key)));
+    .where(and(eq(table.actor, claim.actor), eq(table.entityType, claim.entityType), eq(table.key, claim.key)))
+    .prepare(`${getTableConfig(table).schema ?? "public"}.idempotency_claim`)
+    .execute();
   return row ?? null;
 }
 

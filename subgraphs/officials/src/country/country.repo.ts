@@ -9,11 +9,12 @@ export class CountryRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byCodes(codes: readonly string[]) {
-    return this.db.select().from(countries).where(anyOf(countries.code, codes));
+    return this.db.select().from(countries).where(anyOf(countries.code, codes)).prepare("officials.countries_by_codes").execute();
   }
 
   page(args: { first: number; after?: string | null; count?: boolean | undefined }) {
     return keysetPages(this.db, {
+      purpose: "officials.countries",
       source: sql`select '' as group_key, code as sort_key, code as id from ${countries}`,
       order: BY_CODE,
       groups: [""],
@@ -28,6 +29,8 @@ export class CountryRepo {
     await this.db
       .insert(countries)
       .values(row)
-      .onConflictDoUpdate({ target: countries.code, set: { name: row.name } });
+      .onConflictDoUpdate({ target: countries.code, set: { name: row.name } })
+      .prepare("officials.country_upsert")
+      .execute();
   }
 }

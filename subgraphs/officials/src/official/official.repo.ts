@@ -22,7 +22,12 @@ export class OfficialRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(people)).from(people).where(anyOf(people.id, ids));
+    return this.db
+      .select(readColumns(people))
+      .from(people)
+      .where(anyOf(people.id, ids))
+      .prepare("officials.officials_by_ids")
+      .execute();
   }
 
   positionsOf(officialIds: readonly string[]) {
@@ -30,7 +35,9 @@ export class OfficialRepo {
       .select()
       .from(positions)
       .where(anyOf(positions.officialId, officialIds))
-      .orderBy(sql`${positions.startDate} desc nulls last`, asc(positions.id));
+      .orderBy(sql`${positions.startDate} desc nulls last`, asc(positions.id))
+      .prepare("officials.positions_of")
+      .execute();
   }
 
   page(
@@ -61,6 +68,7 @@ export class OfficialRepo {
     const sortKey = query ? sql`round(ts_rank(o.search, ${query})::numeric, 6)` : sql`o.name`;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     return keysetPages(this.db, {
+      purpose: grouping === "all" ? "officials.officials" : `officials.officials_by_${grouping}`,
       source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, o.id from ${from} ${where}`,
       order: query ? BY_RANK : BY_NAME,
       groups,
@@ -83,7 +91,9 @@ export class OfficialRepo {
           exceptId ? ne(people.id, exceptId) : undefined,
         ),
       )
-      .limit(1);
+      .limit(1)
+      .prepare("officials.official_by_natural_key")
+      .execute();
     return row?.id ?? null;
   }
 

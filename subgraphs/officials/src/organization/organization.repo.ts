@@ -17,7 +17,12 @@ export class OrganizationRepo {
   constructor(private readonly db: OfficialsDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(organizations)).from(organizations).where(anyOf(organizations.id, ids));
+    return this.db
+      .select(readColumns(organizations))
+      .from(organizations)
+      .where(anyOf(organizations.id, ids))
+      .prepare("officials.organizations_by_ids")
+      .execute();
   }
 
   /** The organization of this name (compared by name key) and country other than `exceptId`, if any: the natural key. */
@@ -32,7 +37,9 @@ export class OrganizationRepo {
           exceptId ? ne(organizations.id, exceptId) : undefined,
         ),
       )
-      .limit(1);
+      .limit(1)
+      .prepare("officials.organization_by_natural_key")
+      .execute();
     return row?.id ?? null;
   }
 
@@ -60,6 +67,7 @@ export class OrganizationRepo {
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(search, ${query})::numeric, 6)` : sql`name`;
     return keysetPages(this.db, {
+      purpose: "officials.organizations",
       source: sql`select '' as group_key, ${sortKey} as sort_key, id from ${organizations} ${where}`,
       order: query ? BY_RANK : BY_NAME,
       groups: [""],

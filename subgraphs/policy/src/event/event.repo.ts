@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, type KeysetOrder, keysetPages, namedStatement, readColumns, searchQuery } from "@newsfed/kit/db";
 import { badInput } from "@newsfed/kit/paging";
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
@@ -38,7 +38,12 @@ export class EventRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(events)).from(events).where(anyOf(events.id, ids));
+    return this.db
+      .select(readColumns(events))
+      .from(events)
+      .where(anyOf(events.id, ids))
+      .prepare("policy.events_by_ids")
+      .execute();
   }
 
   childrenOf(parentIds: readonly string[]) {
@@ -46,11 +51,19 @@ export class EventRepo {
       .select(readColumns(events))
       .from(events)
       .where(anyOf(events.parentId, parentIds))
-      .orderBy(asc(events.startDate), asc(events.id));
+      .orderBy(asc(events.startDate), asc(events.id))
+      .prepare("policy.children_of")
+      .execute();
   }
 
   participantsOf(eventIds: readonly string[]) {
-    return this.db.select().from(participants).where(anyOf(participants.eventId, eventIds)).orderBy(asc(participants.position));
+    return this.db
+      .select()
+      .from(participants)
+      .where(anyOf(participants.eventId, eventIds))
+      .orderBy(asc(participants.position))
+      .prepare("policy.participants_of")
+      .execute();
   }
 
   countriesOf(eventIds: readonly string[]) {
@@ -58,13 +71,21 @@ export class EventRepo {
       .select()
       .from(eventCountries)
       .where(anyOf(eventCountries.eventId, eventIds))
-      .orderBy(asc(eventCountries.position));
+      .orderBy(asc(eventCountries.position))
+      .prepare("policy.countries_of")
+      .execute();
   }
 
   /** Event ↔ initiative links, looked up from either side. */
   initiativeLinks(side: "event" | "initiative", ids: readonly string[]) {
     const column = side === "event" ? eventInitiatives.eventId : eventInitiatives.initiativeId;
-    return this.db.select().from(eventInitiatives).where(anyOf(column, ids)).orderBy(asc(eventInitiatives.position));
+    return this.db
+      .select()
+      .from(eventInitiatives)
+      .where(anyOf(column, ids))
+      .orderBy(asc(eventInitiatives.position))
+      .prepare("policy.initiative_links")
+      .execute();
   }
 
   outcomesOf(eventIds: readonly string[]) {
@@ -72,7 +93,9 @@ export class EventRepo {
       .select()
       .from(outcomes)
       .where(anyOf(outcomes.eventId, eventIds))
-      .orderBy(asc(outcomes.position), asc(outcomes.id));
+      .orderBy(asc(outcomes.position), asc(outcomes.id))
+      .prepare("policy.outcomes_of")
+      .execute();
   }
 
   page(groups: readonly string[], grouping: EventGrouping, args: EventPageArgs) {
@@ -105,6 +128,7 @@ export class EventRepo {
     if (grouping !== "all") conditions.push(sql`${key} = any(${sql.param([...groups])}::text[])`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     return keysetPages(this.db, {
+      purpose: grouping === "all" ? "policy.events" : `policy.events_by_${grouping}`,
       source: sql`select ${key} as group_key, e.start_date as sort_key, e.id from ${events} e ${join} ${where}`,
       order: BY_START,
       groups,
@@ -143,13 +167,18 @@ export class EventRepo {
 
   /** Every ancestor of an event, nearest first (a recursive walk up `parent_id`, bounded against bad data). */
   async ancestorIds(id: string): Promise<string[]> {
-    const result = (await this.db.execute(sql`
-      /* eventAncestors */ with recursive up(id, parent_id, depth) as (
+    const result = (await this.db.execute(
+      namedStatement(
+        "policy.event_ancestors",
+        sql`
+      with recursive up(id, parent_id, depth) as (
         select id, parent_id, 0 from ${events} where id = ${id}
         union all
         select e.id, e.parent_id, up.depth + 1 from ${events} e join up on e.id = up.parent_id where up.depth < 100
       )
-      select id from up where depth > 0 order by depth`)) as unknown as { rows: { id: string }[] };
+      select id from up where depth > 0 order by depth`,
+      ),
+    )) as unknown as { rows: { id: string }[] };
     return result.rows.map((row) => row.id);
   }
 }

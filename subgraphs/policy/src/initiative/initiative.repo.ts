@@ -32,11 +32,23 @@ const GROUP_KEY: Record<InitiativeGrouping, SQL> = {
   country: sql`i.country_code`,
 };
 
+/** Each grouping as it reads in a statement's purpose. */
+const GROUPING_NAME: Record<Exclude<InitiativeGrouping, "all">, string> = {
+  champion: "champion",
+  leadOrganization: "lead_organization",
+  country: "country",
+};
+
 export class InitiativeRepo {
   constructor(private readonly db: PolicyDb) {}
 
   byIds(ids: readonly string[]) {
-    return this.db.select(readColumns(initiatives)).from(initiatives).where(anyOf(initiatives.id, ids));
+    return this.db
+      .select(readColumns(initiatives))
+      .from(initiatives)
+      .where(anyOf(initiatives.id, ids))
+      .prepare("policy.initiatives_by_ids")
+      .execute();
   }
 
   championsOf(initiativeIds: readonly string[]) {
@@ -44,7 +56,9 @@ export class InitiativeRepo {
       .select()
       .from(champions)
       .where(anyOf(champions.initiativeId, initiativeIds))
-      .orderBy(asc(champions.position), asc(champions.officialId));
+      .orderBy(asc(champions.position), asc(champions.officialId))
+      .prepare("policy.champions_of")
+      .execute();
   }
 
   page(groups: readonly string[], grouping: InitiativeGrouping, args: InitiativePageArgs) {
@@ -63,6 +77,7 @@ export class InitiativeRepo {
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(i.search, ${query})::numeric, 6)` : sql`i.name`;
     return keysetPages(this.db, {
+      purpose: grouping === "all" ? "policy.initiatives" : `policy.initiatives_by_${GROUPING_NAME[grouping]}`,
       source: sql`select ${GROUP_KEY[grouping]} as group_key, ${sortKey} as sort_key, i.id from ${from} ${where}`,
       order: query ? BY_RANK : BY_NAME,
       groups,
@@ -89,7 +104,9 @@ export class InitiativeRepo {
         .where(
           and(sql`${initiatives.nameKey} = policy.name_key(${key.name})`, eq(initiatives.countryCode, key.countryCode), other),
         )
-        .limit(1);
+        .limit(1)
+        .prepare("policy.initiative_by_name")
+        .execute();
       if (row) return { id: row.id, by: "name" };
     }
     if (key.acronym) {
@@ -104,7 +121,9 @@ export class InitiativeRepo {
             other,
           ),
         )
-        .limit(1);
+        .limit(1)
+        .prepare("policy.initiative_by_acronym")
+        .execute();
       if (row) return { id: row.id, by: "acronym" };
     }
     return null;
