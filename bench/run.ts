@@ -447,8 +447,9 @@ const memoryTable = [
   "| --- | ---: | ---: |",
   ...Object.entries(memory).flatMap(([name, value]) =>
     (Array.isArray(value) ? value : [value]).map(
-      (m: { rss: number; pss: number; processes?: number }) =>
-        `| ${name}${m.processes ? ` (${m.processes} processes)` : ""} | ${mib(m.rss)} | ${mib(m.pss)} |`,
+      (m: { rss: number; pss: number; processes?: number; launcher?: { rss: number; pss: number } }) =>
+        `| ${name}${m.processes ? ` (${m.processes} processes)` : ""} | ${mib(m.rss)} | ${mib(m.pss)} |` +
+        (m.launcher ? `\n| ${name}: its launcher (npx, pnpm) | ${mib(m.launcher.rss)} | ${mib(m.launcher.pss)} |` : ""),
     ),
   ),
 ].join("\n");

@@ -39,6 +39,7 @@ const schema = z
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(5),
     SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
     SUBGRAPH_DEDUPE: flag(),
+    SUBGRAPH_MERGE_FETCHES: flag(),
     JWT_SECRET: optionalString(),
     JWT_JWKS_URL: optionalString(),
     JWT_ISSUER: optionalString(),
@@ -99,6 +100,8 @@ const schema = z
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       /** Identical in-flight subgraph reads are sent once (on unless SUBGRAPH_DEDUPE=false). */
       subgraphDedupe: env.SUBGRAPH_DEDUPE ?? true,
+      /** A request's parallel reads of one subgraph go as one subgraph request (on unless SUBGRAPH_MERGE_FETCHES=false). */
+      subgraphMergeFetches: env.SUBGRAPH_MERGE_FETCHES ?? true,
       /** Anonymous reads answered from the gateway's response cache (off with RESPONSE_CACHE=false). */
       responseCache: env.RESPONSE_CACHE === "true" ? { ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS } : (false as const),
       /** Where each subgraph runs: the env override, else the URL composed into the supergraph. */

@@ -9,7 +9,7 @@ import { internalErrorMasker, rejectNulCharactersPlugin } from "@newsfed/kit/err
 import { createGraphQLServer, type GraphQLHttpServer } from "@newsfed/kit/http";
 import { DEVELOPMENT_GATEWAY_SECRET } from "@newsfed/kit/identity";
 import { createLogger, type Logger, observabilityPlugin, ServiceMetrics } from "@newsfed/kit/observability";
-import { idePlugin } from "./ide/ide-plugin.js";
+import { renderIdePage } from "./ide/ide-page.js";
 import { SubgraphFetchMetrics } from "./observability/subgraph-metrics.js";
 import { authenticate, authorizationPlugin, type GatewayContext } from "./auth/authentication.js";
 import { mutationOwners, mutationScopes } from "./auth/mutation-scopes.js";
@@ -44,6 +44,8 @@ export interface GatewayOptions extends EdgeOptions {
   subgraphTimeoutMs?: number;
   /** Send identical in-flight subgraph reads once (SUBGRAPH_DEDUPE, default true). */
   subgraphDedupe?: boolean;
+  /** Send a request's parallel reads of one subgraph as one subgraph request (SUBGRAPH_MERGE_FETCHES, default true). */
+  subgraphMergeFetches?: boolean;
   /**
    * Cache anonymous reads (RESPONSE_CACHE, RESPONSE_CACHE_TTL_SECONDS: on, 5 s, for the gateway process); off when
    * omitted, so in-process tests that write fixtures past the gateway read what they wrote.
@@ -96,6 +98,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
         timeoutMs: options.subgraphTimeoutMs ?? 10_000,
         sharedSecret,
         dedupe: options.subgraphDedupe ?? true,
+        mergeFetches: options.subgraphMergeFetches ?? true,
         dispatcher,
         metrics: fetchMetrics,
         logger,
@@ -103,17 +106,21 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       }),
     experimental_didResolveQueryPlan: ({ requestContext }) => notePlanned(requestContext.context),
   });
+  // Made in a worker thread while the gateway starts (see ide-page.ts).
+  const idePage =
+    options.ide === false
+      ? undefined
+      : renderIdePage({
+          developmentToken: options.ideDevelopmentToken === false ? undefined : await developmentToken(options.auth),
+        });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     ...edgeServerOptions(options, internalErrorMasker(logger)),
     plugins: [
-      options.ide === false
-        ? ApolloServerPluginLandingPageDisabled()
-        : idePlugin<GatewayContext>({
-            developmentToken: options.ideDevelopmentToken === false ? undefined : await developmentToken(options.auth),
-          }),
+      // Browsers get the IDE page from the HTTP layer (below); Apollo's own landing page loads from the internet.
+      ApolloServerPluginLandingPageDisabled(),
       ...edgePlugins<GatewayContext>(options),
       authorizationPlugin((field) => scopes.get(field)),
       mutationSpanPlugin<GatewayContext>((field) => owners.get(field)),
@@ -147,6 +154,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   });
   const http = await createGraphQLServer({
     apollo,
+    browserPage: await idePage,
     logger,
     context: (req, { requestId }) => contextFor(req, requestId),
     corsOrigins: options.corsOrigins,

@@ -161,6 +161,24 @@ describe("gateway HTTP surface", () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
 
+  it("serves the IDE uncompressed to a browser that does not accept gzip, and never to a client asking for JSON", async () => {
+    const plain = await fetch(`${url}/graphql`, { headers: { accept: "text/html", "accept-encoding": "identity" } });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toContain("newsfed · GraphQL IDE");
+    for (const accept of [
+      "application/json",
+      "application/graphql-response+json, text/html",
+      "text/html;q=0, application/json",
+    ]) {
+      const answer = await fetch(`${url}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+        headers: { accept, "apollo-require-preflight": "true" },
+      });
+      expect(answer.headers.get("content-type"), accept).toMatch(/json/);
+      expect(await answer.json(), accept).toEqual({ data: { __typename: "Query" } });
+    }
+  });
+
   it("exposes Prometheus metrics", async () => {
     const text = await (await fetch(`${url}/metrics`)).text();
     expect(text).toContain("# TYPE graphql_requests_total counter");

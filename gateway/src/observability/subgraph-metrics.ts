@@ -11,6 +11,7 @@ export class SubgraphFetchMetrics {
   readonly duration: Histogram<"subgraph">;
   readonly errors: Counter<"subgraph" | "kind">;
   readonly shared: Counter<"subgraph">;
+  readonly merged: Counter<"subgraph">;
 
   constructor(metrics: ServiceMetrics) {
     this.duration = new Histogram({
@@ -29,6 +30,12 @@ export class SubgraphFetchMetrics {
     this.shared = new Counter({
       name: "subgraph_fetches_shared_total",
       help: "Gateway fetches not sent because an identical read to the same subgraph was already in flight, by subgraph.",
+      labelNames: ["subgraph"],
+      registers: [metrics.registry],
+    });
+    this.merged = new Counter({
+      name: "subgraph_fetches_merged_total",
+      help: "Gateway fetches sent inside one subgraph request with the other parallel reads of the same request, by subgraph.",
       labelNames: ["subgraph"],
       registers: [metrics.registry],
     });

@@ -8,6 +8,7 @@ import { ResilientDataSource } from "../resilient-data-source.js";
 import { NoFetchDuringWarmup } from "../warmup.js";
 import { StopWhenClientGone } from "./client-gone.js";
 import { DedupingDataSource } from "./dedupe.js";
+import { MergingDataSource } from "./merge-fetches.js";
 import { undiciFetcher } from "./undici-fetcher.js";
 
 export interface SubgraphDataSourceOptions {
@@ -16,6 +17,8 @@ export interface SubgraphDataSourceOptions {
   sharedSecret: string;
   /** Share identical in-flight reads (SUBGRAPH_DEDUPE). */
   dedupe: boolean;
+  /** Send a request's parallel reads as one subgraph request (SUBGRAPH_MERGE_FETCHES). */
+  mergeFetches: boolean;
   dispatcher: Agent;
   metrics: SubgraphFetchMetrics;
   logger: Logger;
@@ -26,7 +29,7 @@ export interface SubgraphDataSourceOptions {
 /**
  * Everything one gateway fetch to a subgraph goes through, outermost first: warm-up runs stop here; a failure becomes
  * path-accurate errors (partial data); a request whose client left fetches nothing more; time and outcome are
- * measured; identical in-flight reads are sent once; the verified caller, request id and trace context are attached;
+ * measured; identical in-flight reads are sent once; a request's parallel reads of the subgraph go as one; the verified caller, request id and trace context are attached;
  * then HTTP over pooled keep-alive connections, with the timeout and the client's disconnect aborting it.
  */
 export function subgraphDataSource(subgraph: string, options: SubgraphDataSourceOptions): GraphQLDataSource {
@@ -35,15 +38,18 @@ export function subgraphDataSource(subgraph: string, options: SubgraphDataSource
     options.transport ??
     new RemoteGraphQLDataSource({ url: options.url, fetcher: undiciFetcher(options.dispatcher, options.timeoutMs) });
   const signed = new IdentityForwardingDataSource(subgraph, transport, options.sharedSecret);
+  const merged = options.mergeFetches
+    ? new MergingDataSource(signed, (fetches) => options.metrics.merged.inc({ subgraph }, fetches))
+    : signed;
   const shared = options.dedupe
-    ? new DedupingDataSource(signed, {
+    ? new DedupingDataSource(merged, {
         varyBy: ({ context }) => {
           const identity = (context as Partial<GatewayContext> | undefined)?.identity;
           return identity ? [identity.subject, identity.scopes] : null;
         },
         onShared: () => options.metrics.shared.inc({ subgraph }),
       })
-    : signed;
+    : merged;
   const measured = options.metrics.wrap(subgraph, shared);
   const resilient = new ResilientDataSource(subgraph, new StopWhenClientGone(measured), (message, error) =>
     options.logger.error({ err: error, subgraph }, message),

@@ -60,7 +60,7 @@ export class DedupingDataSource implements GraphQLDataSource {
 }
 
 /** A query of a query operation (subgraph documents start with `query` or `{`). */
-function isRead(options: GraphQLDataSourceProcessOptions): boolean {
+export function isRead(options: GraphQLDataSourceProcessOptions): boolean {
   // Health checks and schema loading have no incoming request.
   if (!("incomingRequestContext" in options)) return false;
   if (options.incomingRequestContext.operation?.operation !== "query") return false;

@@ -10,7 +10,7 @@ import { requestScopeOf } from "./client-gone.js";
 import { registerCors } from "./cors.js";
 import { handleHttpErrors } from "./errors.js";
 import { closeConnectionsWhileClosing } from "./graceful-close.js";
-import { precompressHtml } from "./precompressed-page.js";
+import { type GzippedPage, prefersHtml, sendPage } from "./precompressed-page.js";
 
 /** The HTTP server of a service: a Fastify instance (listen with `listen`, stop with `closeGracefully`). */
 export type GraphQLHttpServer = FastifyInstance;
@@ -24,6 +24,8 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage, scope: RequestScope) => Promise<TContext>;
   /** Browser origins allowed to call (CORS); none when omitted. `*` allows any. */
   corsOrigins?: readonly string[];
+  /** The page a browser gets on GET `graphqlPath` (the IDE); without one, Apollo Server answers browsers too. */
+  browserPage?: GzippedPage | undefined;
   /** Extra routes keyed "METHOD /path", e.g. "GET /health/live". */
   routes?: Record<string, RouteHandler>;
   graphqlPath?: string;
@@ -76,19 +78,16 @@ export async function createGraphQLServer<TContext extends BaseContext>(
   const graphql = fastifyApolloHandler<TContext>(options.apollo, {
     context: async (request) => options.context(request.raw, requestScope.getStore()!),
   });
-  await app.register(async (scope) => {
-    precompressHtml(scope);
-    scope.route({
-      method: ["GET", "POST"],
-      url: options.graphqlPath ?? "/graphql",
+  const page = options.browserPage;
+  app.route({
+    method: ["GET", "POST"],
+    url: options.graphqlPath ?? "/graphql",
+    handler(request, reply) {
+      if (page && request.method === "GET" && prefersHtml(request.headers.accept)) return sendPage(request, reply, page);
       // Everything the operation does (subgraph fetches, SQL statements) runs in the request's scope, so it can be
       // cancelled when the client goes away.
-      handler(request, reply) {
-        return requestScope.run(requestScopeOf(request.id, reply.raw), () =>
-          graphql.call(this, request as never, reply as never),
-        );
-      },
-    });
+      return requestScope.run(requestScopeOf(request.id, reply.raw), () => graphql.call(this, request as never, reply as never));
+    },
   });
   return app;
 }

@@ -77,6 +77,9 @@ async function prepareDataDir(dataDir: string, password: string, durable: boolea
   await initdb(dataDir, { password, durable });
 }
 
+/** The embedded server's shared buffer pool (PostgreSQL's default is 128MB). */
+export const EMBEDDED_SHARED_BUFFERS = "32MB";
+
 type SpawnResult = { server: PostgresServer } | { reason: string; log: string };
 
 async function spawnServer(
@@ -89,6 +92,9 @@ async function spawnServer(
   const settings = [
     "listen_addresses=127.0.0.1",
     "unix_socket_directories=",
+    // Shared buffers are counted again in the resident memory of every backend that touched them; the operating
+    // system's page cache keeps the data hot anyway, so a small pool keeps the default stack small.
+    `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`,
     ...(durable ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
   ];
   const args = ["-D", dataDir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
