@@ -31,6 +31,11 @@ export function createLoaders(repo: ArticleRepo, db: ArticlesDb) {
         (ids) => repo.mentionsOf(ids),
         (row) => row.articleId,
       ),
+    articleIdsBySlug: () =>
+      groupLoader(
+        (slugs) => repo.slugHolders(slugs),
+        (row) => row.slug,
+      ),
     mentionCountOfOfficial: () => mentionCounter("OFFICIAL"),
     mentionCountOfOrganization: () => mentionCounter("ORGANIZATION"),
     mentionCountOfInitiative: () => mentionCounter("INITIATIVE"),

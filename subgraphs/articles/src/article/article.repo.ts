@@ -124,14 +124,14 @@ export class ArticleRepo {
       .execute();
   }
 
-  async slugTaken(slug: string, exceptId?: string): Promise<boolean> {
-    const rows = await this.db
-      .select({ id: articles.id })
+  /** The articles holding any of these slugs (slug checks of many writes in one statement). */
+  slugHolders(slugs: readonly string[]) {
+    return this.db
+      .select({ id: articles.id, slug: articles.slug })
       .from(articles)
-      .where(eq(articles.slug, slug))
-      .prepare("articles.slug_taken")
+      .where(anyOf(articles.slug, slugs))
+      .prepare("articles.slug_holders")
       .execute();
-    return rows.some((row) => row.id !== exceptId);
   }
 
   /** Distinct mention specs of an article, to locate them again in an edited body. */
@@ -180,10 +180,43 @@ export class ArticleRepo {
     });
   }
 
-  async insert(tx: ArticlesTx, row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[]) {
-    await tx.insert(articles).values(row);
-    if (links.length) await tx.insert(articleLinks).values(links.map((link) => ({ ...link, articleId: row.id })));
-    if (found.length) await tx.insert(mentions).values(found.map((mention) => ({ ...mention, articleId: row.id })));
+  insert(tx: ArticlesTx, row: typeof articles.$inferInsert, links: LinkRow[], found: MentionInsert[]) {
+    return this.insertMany(tx, [{ row, links, mentions: found }]);
+  }
+
+  /** Several new articles with their links and mentions: one multi-row statement per table. */
+  async insertMany(
+    tx: ArticlesTx,
+    items: readonly { row: typeof articles.$inferInsert; links: LinkRow[]; mentions: MentionInsert[] }[],
+  ) {
+    if (!items.length) return;
+    await tx.insert(articles).values(items.map((item) => item.row));
+    const links = items.flatMap((item) => item.links.map((link) => ({ ...link, articleId: item.row.id })));
+    if (links.length) await tx.insert(articleLinks).values(links);
+    const found = items.flatMap((item) => item.mentions.map((mention) => ({ ...mention, articleId: item.row.id })));
+    if (found.length) await tx.insert(mentions).values(found);
+  }
+
+  /**
+   * `ingestedUrlTaken` for several new ingested articles at once: waits for the URL locks (taken in one order, so
+   * two such writes never wait for each other crosswise), then answers the URLs another ingested article has.
+   */
+  async ingestedUrlsTaken(tx: ArticlesTx, stories: readonly { id: string; url: string }[]): Promise<string[]> {
+    const urls = [...new Set(stories.map((story) => story.url))].sort();
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended('articles.url:' || u, 0)) from unnest(${sql.param(urls)}::text[]) as u order by u`,
+    );
+    const rows = await tx
+      .select({ url: articles.url })
+      .from(articles)
+      .where(
+        and(
+          sql`${articles.url} = any(${sql.param(urls)}::text[])`,
+          sql`${articles.contentHash} is not null`,
+          sql`${articles.id} <> all(${sql.param(stories.map((story) => story.id))}::text[])`,
+        ),
+      );
+    return rows.map((row) => row.url!);
   }
 
   /** Updates the row; replaces the links of each given kind, and the mentions when given. */

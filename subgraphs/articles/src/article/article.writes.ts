@@ -1,5 +1,6 @@
 import { isUniqueViolation } from "@newsfed/kit/db";
 import { newId } from "@newsfed/kit/ids";
+import type { Identity } from "@newsfed/kit/identity";
 import { UserErrorCode } from "@newsfed/kit/graphql";
 import { clearLoaders } from "@newsfed/kit/loaders";
 import {
@@ -125,9 +126,9 @@ export function articleWrites(deps: {
       let derivedSlug = false;
       let slugValue = values.slug;
       if (!current && (slugValue === undefined || slugValue === null) && values.headline) {
-        slugValue = await freeSlug(deps.repo, slugify(values.headline));
+        slugValue = await freeSlug(deps.loaders, slugify(values.headline));
         derivedSlug = true;
-      } else if (slugValue && (await deps.repo.slugTaken(slugValue, current ? (current as ArticleRow).id : undefined))) {
+      } else if (slugValue && (await slugTaken(deps.loaders, slugValue, current ? (current as ArticleRow).id : undefined))) {
         errors.add("input.slug", UserErrorCode.DUPLICATE, `Another article already has the slug "${slugValue}".`);
       }
       const references: Reference[] = [];
@@ -169,27 +170,24 @@ export function articleWrites(deps: {
         }
       }
       return refusingDuplicates(
-        () =>
-          withSlug(tx, write, (t, slugValue) =>
-            deps.repo.insert(
-              t,
-              {
-                id,
-                ...write.row,
-                slug: slugValue!,
-                headline: write.row.headline!,
-                body: write.row.body!,
-                publishedAt: write.row.publishedAt!,
-                sourceName: write.row.sourceName!,
-                updatedBy: actor.subject,
-              },
-              [...write.links.values()].flat(),
-              write.mentions ?? [],
-            ),
-          ),
+        () => withSlug(tx, write, (t, slugValue) => deps.repo.insertMany(t, [newArticle(id, write, actor, slugValue)])),
         CONTENT_HASH_INDEX,
         // A concurrent ingestion stored the same story first.
         () => ({ field: "input.contentHash", code: UserErrorCode.DUPLICATE, message: "This story is already stored." }),
+      );
+    },
+    // A bulk create (ingestion) stores its articles together; a taken URL, slug or story makes the write path store
+    // them one at a time, which tells apart the one at fault.
+    insertMany: async (tx, entities, actor) => {
+      const ingested = entities.flatMap(({ id, write }) =>
+        write.row.contentHash && write.row.url ? [{ id, url: write.row.url }] : [],
+      );
+      // Two of them at one URL: only the first may have it, which the one-at-a-time path decides.
+      if (new Set(ingested.map((story) => story.url)).size < ingested.length) throw new WriteRefused([]);
+      if (ingested.length && (await deps.repo.ingestedUrlsTaken(tx, ingested)).length) throw new WriteRefused([]);
+      await deps.repo.insertMany(
+        tx,
+        entities.map(({ id, write }) => newArticle(id, write, actor, write.row.slug)),
       );
     },
     update: (tx, id, write, actor) =>
@@ -211,6 +209,24 @@ export function articleWrites(deps: {
  * Stores with the checked slug; when a concurrent write took it meanwhile, a derived slug moves aside (a short suffix,
  * in a savepoint so the transaction goes on) and a chosen one is refused as DUPLICATE.
  */
+/** A new article's rows, as the repository inserts them. */
+function newArticle(id: string, write: ArticleWrite, actor: Identity, slugValue: string | null | undefined) {
+  return {
+    row: {
+      id,
+      ...write.row,
+      slug: slugValue!,
+      headline: write.row.headline!,
+      body: write.row.body!,
+      publishedAt: write.row.publishedAt!,
+      sourceName: write.row.sourceName!,
+      updatedBy: actor.subject,
+    },
+    links: [...write.links.values()].flat(),
+    mentions: write.mentions ?? [],
+  };
+}
+
 async function withSlug(
   tx: ArticlesTx,
   write: ArticleWrite,
@@ -231,9 +247,14 @@ async function withSlug(
 }
 
 /** A derived slug never fails a write: on a clash it gets a short suffix. */
-async function freeSlug(repo: ArticleRepo, base: string): Promise<string> {
+async function freeSlug(loaders: Loaders, base: string): Promise<string> {
   const root = base || "article";
-  return (await repo.slugTaken(root)) ? `${root}-${newId().slice(0, 8)}` : root;
+  return (await slugTaken(loaders, root)) ? `${root}-${newId().slice(0, 8)}` : root;
+}
+
+/** Whether an article other than `exceptId` has the slug (the checks of a bulk write share one statement). */
+async function slugTaken(loaders: Loaders, slug: string, exceptId?: string): Promise<boolean> {
+  return (await loaders.articleIdsBySlug.load(slug)).some((row) => row.id !== exceptId);
 }
 
 /** The article columns a checked input sets; absent fields stay undefined (left as they are). */

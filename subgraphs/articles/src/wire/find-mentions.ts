@@ -13,6 +13,7 @@ export interface FoundMention extends MentionSpec {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD = "[\\p{L}\\p{N}\\p{M}]";
+const WORD_BEFORE = new RegExp(`${WORD}$`, "u");
 const isShout = (word: string) => word.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(word) && /\p{Lu}/u.test(word);
 
 /**
@@ -26,12 +27,19 @@ export function findMentions(body: string, specs: readonly MentionSpec[]): Found
   for (const spec of specs) if (spec.text && !byText.has(spec.text)) byText.set(spec.text, spec);
   if (byText.size === 0) return [];
   const alternatives = [...byText.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const pattern = new RegExp(`(?<!${WORD})(?:${alternatives.join("|")})(?!${WORD})`, "gu");
+  // The word boundary before a match is checked by hand: a lookbehind first would run at every position of the body,
+  // where the alternation alone lets the engine skip ahead to the forms' first characters.
+  const pattern = new RegExp(`(?:${alternatives.join("|")})(?!${WORD})`, "gu");
   const found: FoundMention[] = [];
-  for (const match of body.matchAll(pattern)) {
+  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
     const text = match[0];
     const start = match.index;
     const end = start + text.length;
+    if (WORD_BEFORE.test(body.slice(Math.max(0, start - 2), start))) {
+      // Inside a word: look again from the next character, as the lookbehind would have.
+      pattern.lastIndex = start + ((body.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+      continue;
+    }
     if (isShout(text) && (isShout(wordBefore(body, start)) || isShout(wordAfter(body, end)))) continue;
     found.push({ ...byText.get(text)!, start, end });
   }

@@ -16,6 +16,12 @@ export function isDataException(error: unknown): boolean {
   return typeof code === "string" && code.startsWith("22");
 }
 
+/** SQLSTATE class 23 (integrity constraint violation) or 22 (data exception): the data, not the database, is at fault. */
+export function isConstraintOrDataError(error: unknown): boolean {
+  const code = pgErrorOf(error)?.code;
+  return typeof code === "string" && (code.startsWith("23") || code.startsWith("22"));
+}
+
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

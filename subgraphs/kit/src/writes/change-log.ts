@@ -93,6 +93,12 @@ export async function recordChange(tx: Tx, table: ChangeLogTable, change: Change
   await tx.insert(table).values({ id: newId(), ...change, fields: change.fields ?? [] });
 }
 
+/** Records the changes of several writes with one statement, inside the caller's transaction. */
+export async function recordChanges(tx: Tx, table: ChangeLogTable, changes: readonly ChangeInput[]): Promise<void> {
+  if (!changes.length) return;
+  await tx.insert(table).values(changes.map((change) => ({ id: newId(), ...change, fields: change.fields ?? [] })));
+}
+
 const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz", direction: "desc" };
 
 /** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */

@@ -55,3 +55,14 @@ export async function claimKey(tx: Writer, table: IdempotencyTable, claim: Idemp
   const inserted = await tx.insert(table).values(claim).onConflictDoNothing().returning({ key: table.key });
   return inserted.length > 0;
 }
+
+/** Claims several keys with one statement (as `claimKey` each); answers the keys claimed. */
+export async function claimKeys(tx: Writer, table: IdempotencyTable, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
+  if (!claims.length) return new Set();
+  const inserted = await tx
+    .insert(table)
+    .values([...claims])
+    .onConflictDoNothing()
+    .returning({ key: table.key });
+  return new Set(inserted.map((row) => row.key));
+}

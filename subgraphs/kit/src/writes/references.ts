@@ -62,6 +62,8 @@ export async function checkReferences(
 
 /** Aliased fields per reference-check request: the gateway refuses operations with more than 30 aliases. */
 const CHECKS_PER_REQUEST = 25;
+/** Reference-check requests one bulk write has in flight at once. */
+const REQUESTS_IN_FLIGHT = 4;
 
 /**
  * `checkReferences` for many writes at once (a bulk create): each distinct key is looked up once, in requests of at
@@ -79,25 +81,33 @@ export async function checkReferencesOfMany(
   if (distinct.size === 0) return;
   const lookups = [...distinct.entries()];
   const found = new Set<string>();
+  const chunks: (typeof lookups)[] = [];
+  for (let start = 0; start < lookups.length; start += CHECKS_PER_REQUEST)
+    chunks.push(lookups.slice(start, start + CHECKS_PER_REQUEST));
+  // A few requests at a time: a bulk create's references cost about one round trip, not one per chunk.
+  const check = async (chunk: (typeof lookups)[number][]) => {
+    const variables: Record<string, string> = {};
+    const declarations: string[] = [];
+    const fields = chunk.map(([, reference], index) => {
+      variables[`r${index}`] = reference.key;
+      declarations.push(`$r${index}: ${reference.lookup.argType}`);
+      return `r${index}: ${reference.lookup.query}(${reference.lookup.arg}: $r${index}) { ${reference.lookup.selection} }`;
+    });
+    const data = await askFederation(
+      client,
+      `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`,
+      variables,
+    );
+    chunk.forEach(([key], index) => {
+      if (data[`r${index}`] !== null && data[`r${index}`] !== undefined) found.add(key);
+    });
+  };
   try {
-    for (let start = 0; start < lookups.length; start += CHECKS_PER_REQUEST) {
-      const chunk = lookups.slice(start, start + CHECKS_PER_REQUEST);
-      const variables: Record<string, string> = {};
-      const declarations: string[] = [];
-      const fields = chunk.map(([, reference], index) => {
-        variables[`r${index}`] = reference.key;
-        declarations.push(`$r${index}: ${reference.lookup.argType}`);
-        return `r${index}: ${reference.lookup.query}(${reference.lookup.arg}: $r${index}) { ${reference.lookup.selection} }`;
-      });
-      const data = await askFederation(
-        client,
-        `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`,
-        variables,
-      );
-      chunk.forEach(([key], index) => {
-        if (data[`r${index}`] !== null && data[`r${index}`] !== undefined) found.add(key);
-      });
-    }
+    const queue = [...chunks];
+    const worker = async () => {
+      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) await check(chunk);
+    };
+    await Promise.all(Array.from({ length: Math.min(REQUESTS_IN_FLIGHT, queue.length) }, worker));
   } catch (error) {
     for (const { references, errors } of writes) {
       if (references.length) {

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../db/database.js";
-import { isUniqueViolation } from "../db/errors.js";
+import { isConstraintOrDataError, isUniqueViolation } from "../db/errors.js";
 import { newId } from "../ids.js";
 import { type UserError, UserErrorCode } from "../graphql/user-errors.js";
 import type { Identity } from "../identity.js";
 import type { FederationClient } from "../subgraph/federation-client.js";
 import { requireScope } from "./authorization.js";
-import { ChangeAction, type ChangeLogTable, changeOf, recordChange } from "./change-log.js";
-import { claimKey, findClaim, type IdempotencyTable } from "./idempotency.js";
+import { ChangeAction, type ChangeLogTable, changeOf, recordChange, recordChanges } from "./change-log.js";
+import { claimKey, claimKeys, findClaim, type IdempotencyTable } from "./idempotency.js";
 import { type Checked, type InputShape, parseInput } from "./input-rules.js";
 import { checkReferences, checkReferencesOfMany, type Reference } from "./references.js";
 import { notFound, UserErrorList } from "./validation.js";
@@ -75,6 +75,11 @@ export interface EntitySpec<TRow, TShape extends InputShape, TTx extends SqlRunn
     input: Record<string, unknown>,
   ): Promise<CheckResult<TWrite> | void>;
   insert(tx: TTx, id: string, write: TWrite, actor: Identity): Promise<unknown>;
+  /**
+   * Stores several new entities at once (multi-row statements), as `insert` would each; for bulk creates. Throws
+   * WriteRefused or a constraint error when any of them cannot be stored: they are then stored one at a time.
+   */
+  insertMany?(tx: TTx, entities: readonly { id: string; write: TWrite }[], actor: Identity): Promise<unknown>;
   update(tx: TTx, id: string, write: TWrite, actor: Identity): Promise<unknown>;
   remove(tx: TTx, id: string): Promise<unknown>;
   /** Before a delete: records REFERENCED (saying by what) while others still refer to the entity. */
@@ -102,6 +107,15 @@ export interface DeleteResult {
 }
 
 const IDEMPOTENCY_KEY = "idempotencyKey";
+
+/** A bulk create's input that passed its checks, on its way into the transaction. */
+interface StoreEntry<TWrite> {
+  index: number;
+  claim: { actor: string; entityType: string; key: string } | null;
+  inputHash: string;
+  id: string;
+  prepared: { write: TWrite; given: string[] };
+}
 
 /** Most inputs one `createMany` (a bulk create mutation) takes. */
 export const MAX_BULK_CREATES = 100;
@@ -195,6 +209,11 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
     if (toStore.length) {
       await this.runtime.db.transaction(async (tx) => {
         const savepoints = tx as unknown as TransactionalDb<TTx>;
+        const together = toStore.length > 1 ? await this.storeTogether(savepoints, toStore, actor) : undefined;
+        if (together) {
+          for (const [index, result] of together) outcome.set(index, result);
+          return;
+        }
         for (const entry of toStore) {
           try {
             outcome.set(
@@ -236,6 +255,48 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
       }),
     );
     return results;
+  }
+
+  /**
+   * The usual case of a bulk create, all of it valid: every entity stored in one savepoint, the idempotency keys
+   * claimed and the audit records written with one statement each, and the entities with the spec's `insertMany`
+   * (multi-row statements) when it has one. Undefined when anything in it was refused or broke a constraint: the
+   * savepoint is rolled back and the caller stores each entity in a savepoint of its own, which tells them apart.
+   */
+  private async storeTogether(
+    db: TransactionalDb<TTx>,
+    entries: readonly StoreEntry<TWrite>[],
+    actor: Identity,
+  ): Promise<Map<number, "created" | "replayed"> | undefined> {
+    // Two inputs with one key: a multi-row claim would let both through; one at a time, the second replays the first.
+    const keys = entries.flatMap((entry) => (entry.claim ? [entry.claim.key] : []));
+    if (new Set(keys).size !== keys.length) return undefined;
+    try {
+      return await db.transaction(async (sp) => {
+        const outcome = new Map<number, "created" | "replayed">();
+        const claims = entries.flatMap((entry) =>
+          entry.claim ? [{ ...entry.claim, entityId: entry.id, inputHash: entry.inputHash }] : [],
+        );
+        const claimed = await claimKeys(sp, this.runtime.idempotency, claims);
+        const creating = entries.filter((entry) => {
+          const ours = !entry.claim || claimed.has(entry.claim.key);
+          outcome.set(entry.index, ours ? "created" : "replayed");
+          return ours;
+        });
+        const writes = creating.map((entry) => ({ id: entry.id, write: entry.prepared.write }));
+        if (this.spec.insertMany) await this.spec.insertMany(sp, writes, actor);
+        else for (const { id, write } of writes) await this.spec.insert(sp, id, write, actor);
+        await recordChanges(
+          sp,
+          this.runtime.changes,
+          creating.map((entry) => changeOf(this.spec.entityType, ChangeAction.CREATED, entry.id, actor, entry.prepared.given)),
+        );
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof WriteRefused || isConstraintOrDataError(error)) return undefined;
+      throw error;
+    }
   }
 
   /** Partial update: omitted fields stay as they are, null clears, a list replaces. */

@@ -140,8 +140,20 @@ export class EventRepo {
   }
 
   async insert(tx: PolicyTx, row: typeof events.$inferInsert, links: EventLinks, results: OutcomeInsert[]) {
-    await tx.insert(events).values(row);
-    await writeLinks(tx, row.id, links, results);
+    await this.insertMany(tx, [{ row, links, results }]);
+  }
+
+  /** Several new events with their links and outcomes: one multi-row statement per table. */
+  async insertMany(
+    tx: PolicyTx,
+    items: readonly { row: typeof events.$inferInsert; links: EventLinks; results: OutcomeInsert[] }[],
+  ) {
+    if (!items.length) return;
+    await tx.insert(events).values(items.map((item) => item.row));
+    await writeLinkRows(
+      tx,
+      items.map((item) => linkRows(item.row.id, item.links, item.results)),
+    );
   }
 
   /** Updates the row and replaces each given list. */
@@ -192,18 +204,27 @@ export interface EventLinks {
 export type OutcomeInsert = Omit<typeof outcomes.$inferInsert, "eventId">;
 
 async function writeLinks(tx: PolicyTx, eventId: string, links: Partial<EventLinks>, results: OutcomeInsert[]) {
-  if (links.participantIds?.length) {
-    await tx.insert(participants).values(links.participantIds.map((officialId, position) => ({ eventId, officialId, position })));
-  }
-  if (links.countryCodes?.length) {
-    await tx
-      .insert(eventCountries)
-      .values(links.countryCodes.map((countryCode, position) => ({ eventId, countryCode, position })));
-  }
-  if (links.initiativeIds?.length) {
-    await tx
-      .insert(eventInitiatives)
-      .values(links.initiativeIds.map((initiativeId, position) => ({ eventId, initiativeId, position })));
-  }
-  if (results.length) await tx.insert(outcomes).values(results.map((outcome) => ({ ...outcome, eventId })));
+  await writeLinkRows(tx, [linkRows(eventId, links, results)]);
+}
+
+/** An event's rows in its link tables and outcomes, positions kept. */
+function linkRows(eventId: string, links: Partial<EventLinks>, results: OutcomeInsert[]) {
+  return {
+    participants: (links.participantIds ?? []).map((officialId, position) => ({ eventId, officialId, position })),
+    countries: (links.countryCodes ?? []).map((countryCode, position) => ({ eventId, countryCode, position })),
+    initiatives: (links.initiativeIds ?? []).map((initiativeId, position) => ({ eventId, initiativeId, position })),
+    outcomes: results.map((outcome) => ({ ...outcome, eventId })),
+  };
+}
+
+/** The link and outcome rows of any number of events, one statement per table that has rows. */
+async function writeLinkRows(tx: PolicyTx, rows: readonly ReturnType<typeof linkRows>[]) {
+  const held = rows.flatMap((r) => r.participants);
+  const countries = rows.flatMap((r) => r.countries);
+  const initiatives = rows.flatMap((r) => r.initiatives);
+  const results = rows.flatMap((r) => r.outcomes);
+  if (held.length) await tx.insert(participants).values(held);
+  if (countries.length) await tx.insert(eventCountries).values(countries);
+  if (initiatives.length) await tx.insert(eventInitiatives).values(initiatives);
+  if (results.length) await tx.insert(outcomes).values(results);
 }

@@ -1,6 +1,7 @@
 import { newId } from "@newsfed/kit/ids";
 import { UserErrorCode } from "@newsfed/kit/graphql";
 import { clearLoaders } from "@newsfed/kit/loaders";
+import type { Identity } from "@newsfed/kit/identity";
 import type { FederationClient } from "@newsfed/kit/subgraph";
 import {
   calendarDate,
@@ -95,15 +96,12 @@ export function eventWrites(deps: {
       }
       return { references };
     },
-    insert: (tx, id, values, actor) => {
-      const { row, links, outcomes } = split(values);
-      return deps.repo.insert(
+    insert: (tx, id, values, actor) => deps.repo.insertMany(tx, [newEvent(id, values, actor)]),
+    insertMany: (tx, entities, actor) =>
+      deps.repo.insertMany(
         tx,
-        { id, ...row, kind: row.kind!, title: row.title!, startDate: row.startDate!, updatedBy: actor.subject },
-        { participantIds: [], countryCodes: [], initiativeIds: [], ...links },
-        outcomes ?? [],
-      );
-    },
+        entities.map(({ id, write }) => newEvent(id, write, actor)),
+      ),
     update: (tx, id, values, actor) => {
       const { row, links, outcomes } = split(values);
       return deps.repo.update(tx, id, { ...row, updatedBy: actor.subject, updatedAt: new Date() }, links, outcomes);
@@ -125,6 +123,16 @@ export function eventWrites(deps: {
 }
 
 type EventValues = Parameters<ReturnType<typeof eventWrites>["insert"]>[2];
+
+/** A new event's rows, as the repository inserts them. */
+function newEvent(id: string, values: EventValues, actor: Identity) {
+  const { row, links, outcomes } = split(values);
+  return {
+    row: { id, ...row, kind: row.kind!, title: row.title!, startDate: row.startDate!, updatedBy: actor.subject },
+    links: { participantIds: [], countryCodes: [], initiativeIds: [], ...links },
+    results: outcomes ?? [],
+  };
+}
 
 /** A checked input as the repository stores it: the event's columns, its link lists and its outcomes. */
 function split(values: EventValues) {
