@@ -44,6 +44,7 @@ const database = embeddedFor.length
   ? new EmbeddedDatabase({
       dataDir: settings.dataDir,
       port: settings.embeddedPostgresPort,
+      sharedBuffers: settings.embeddedPostgresSharedBuffers,
       services: embeddedFor,
       say,
       log: (line) => process.stdout.write(`[postgres] ${line}\n`),

@@ -21,6 +21,7 @@ export class EmbeddedDatabase {
     private readonly options: {
       dataDir: string;
       port: number | undefined;
+      sharedBuffers: string | undefined;
       services: readonly string[];
       say: (message: string) => void;
       log: (line: string) => void;
@@ -69,6 +70,7 @@ export class EmbeddedDatabase {
       password,
       port,
       durable: true,
+      sharedBuffers: this.options.sharedBuffers,
       onLog: this.options.log,
     });
     this.server = server;

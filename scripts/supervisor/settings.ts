@@ -14,6 +14,10 @@ export function loadSettings(root: string, env: NodeJS.ProcessEnv = process.env)
       DATABASE_URL: optionalString(),
       DATA_DIR: z.string().default(resolve(root, ".data")),
       EMBEDDED_POSTGRES_PORT: port(0),
+      EMBEDDED_POSTGRES_SHARED_BUFFERS: z
+        .string()
+        .regex(/^\d+(kB|MB|GB)$/, "a size such as 128MB")
+        .optional(),
       SHUTDOWN_TIMEOUT_MS: shutdownTimeout(),
     })
     .transform((values) => {
@@ -35,6 +39,7 @@ export function loadSettings(root: string, env: NodeJS.ProcessEnv = process.env)
         ) as Record<SubgraphName, string | undefined>,
         dataDir: resolve(values.DATA_DIR),
         embeddedPostgresPort: values.EMBEDDED_POSTGRES_PORT || undefined,
+        embeddedPostgresSharedBuffers: values.EMBEDDED_POSTGRES_SHARED_BUFFERS,
         shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
       };
     });

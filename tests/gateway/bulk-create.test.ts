@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFederation, type TestFederation } from "../helpers/federation.js";
-import { tokens } from "../helpers/identities.js";
+import { describe, expect, it } from "vitest";
+import { editorFederation } from "../helpers/editor-federation.js";
 import { INGEST_MANY, storyText } from "../helpers/ingest.js";
 import { dataOf } from "../helpers/results.js";
 import { SEED } from "../helpers/seed-ids.js";
 
 // A bulk create stores a valid batch together (one savepoint, multi-row statements) and falls back to one savepoint
 // per entity when the database refuses something in it; either way each input is answered as the single create would.
-let fed: TestFederation;
-let token: string;
-beforeAll(async () => {
-  fed = await startFederation();
-  token = await tokens.editor();
-});
-afterAll(() => fed?.close());
+const file = editorFederation();
 
 interface Result<K extends string> {
   results: ({ userErrors: { field: string | null; code: string }[] } & Record<K, { id: string } | null>)[];
@@ -26,11 +19,16 @@ const CREATE_EVENTS = `mutation($inputs: [CreatePolicyEventInput!]!) { createPol
   results { event { id } userErrors { field code } } userErrors { field code } } }`;
 
 const organizations = async (inputs: Record<string, unknown>[]) =>
-  dataOf(await fed.query<{ createOrganizations: Result<"organization"> }>(CREATE_ORGANIZATIONS, { inputs }, { token }))
-    .createOrganizations;
+  dataOf(
+    await file.fed.query<{ createOrganizations: Result<"organization"> }>(
+      CREATE_ORGANIZATIONS,
+      { inputs },
+      { token: file.token },
+    ),
+  ).createOrganizations;
 
 const savepoints = (service: "officials" | "policy") =>
-  fed.statements[service].statements.filter((text) => /^savepoint /i.test(text)).length;
+  file.fed.statements[service].statements.filter((text) => /^savepoint /i.test(text)).length;
 
 describe("bulk creates", () => {
   it("store every link and outcome of each event of a batch, in order", async () => {
@@ -43,17 +41,17 @@ describe("bulk creates", () => {
       initiativeIds: [SEED.myDigital, SEED.fiveG].slice(0, n - 1),
       outcomes: Array.from({ length: n }, (_, i) => ({ statement: `Outcome ${n}.${i}`, status: "AGREED_IN_PRINCIPLE" })),
     }));
-    fed.resetCounters();
+    file.fed.resetCounters();
     const created = dataOf(
-      await fed.query<{ createPolicyEvents: Result<"event"> }>(CREATE_EVENTS, { inputs }, { token }),
+      await file.fed.query<{ createPolicyEvents: Result<"event"> }>(CREATE_EVENTS, { inputs }, { token: file.token }),
     ).createPolicyEvents;
     expect(created.results.map((r) => r.userErrors)).toEqual([[], [], []]);
     // Stored together: one savepoint for the three, one statement per table.
     expect(savepoints("policy")).toBe(1);
-    expect(fed.statements.policy.statements.filter((text) => /^insert into "policy"."events"/.test(text))).toHaveLength(1);
+    expect(file.fed.statements.policy.statements.filter((text) => /^insert into "policy"."events"/.test(text))).toHaveLength(1);
     for (const [i, result] of created.results.entries()) {
       const { event } = dataOf(
-        await fed.query<{
+        await file.fed.query<{
           event: {
             title: string;
             participants: { id: string }[];
@@ -79,7 +77,7 @@ describe("bulk creates", () => {
   });
 
   it("refuse only the input the database refuses: two of one name in one country", async () => {
-    fed.resetCounters();
+    file.fed.resetCounters();
     const answer = await organizations([
       { name: "Bulk Twin Agency", kind: "AGENCY", countryCode: "MY" },
       { name: "Bulk Other Agency", kind: "AGENCY", countryCode: "MY" },
@@ -92,7 +90,7 @@ describe("bulk creates", () => {
     // The batch's savepoint, rolled back, then one per input.
     expect(savepoints("officials")).toBe(4);
     const found = dataOf(
-      await fed.query<{ organizations: { totalCount: number } }>(
+      await file.fed.query<{ organizations: { totalCount: number } }>(
         `{ organizations(filter: { search: "\\"Bulk Twin Agency\\"" }) { totalCount } }`,
       ),
     );
@@ -113,10 +111,10 @@ describe("bulk creates", () => {
       { text: storyText("06_yonhap_seoul_lim_teo_signing.txt"), url },
     ];
     const answer = dataOf(
-      await fed.query<{ ingestArticles: { results: { status: string; article: { id: string } | null }[] } }>(
+      await file.fed.query<{ ingestArticles: { results: { status: string; article: { id: string } | null }[] } }>(
         INGEST_MANY,
         { inputs },
-        { token },
+        { token: file.token },
       ),
     ).ingestArticles;
     const ids = new Set(answer.results.map((r) => r.article?.id));

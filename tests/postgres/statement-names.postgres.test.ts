@@ -1,9 +1,8 @@
 import { namedStatement, preparedStatements, UNNAMED } from "@newsfed/kit/db";
 import { withClient } from "@newsfed/kit/postgres-server";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startFederation, type TestFederation } from "../helpers/federation.js";
-import { tokens } from "../helpers/identities.js";
+import { describe, expect, inject, it } from "vitest";
+import { editorFederation } from "../helpers/editor-federation.js";
 import { INGEST, storyText } from "../helpers/ingest.js";
 import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
 import { dataOf } from "../helpers/results.js";
@@ -14,13 +13,7 @@ import type { ServiceName } from "../helpers/subgraph-definitions.js";
 // the text the server sees (pg_stat_activity, the slow-statement log) and as the name of its prepared statement.
 // An on-call engineer looking at a slow statement can tell which repository method sent it.
 
-let fed: TestFederation;
-let token: string;
-beforeAll(async () => {
-  fed = await startFederation();
-  token = await tokens.editor();
-});
-afterAll(() => fed?.close());
+const file = editorFederation();
 
 const SERVICES: ServiceName[] = ["articles", "officials", "policy"];
 const poolOf = (db: unknown) => (db as { $client: object }).$client;
@@ -47,23 +40,23 @@ const READS = [
 
 describe("statement names", () => {
   it("names every read the API sends, in every subgraph, after its purpose", async () => {
-    for (const query of READS) expect(dataOf(await fed.query(query))).toBeTruthy();
+    for (const query of READS) expect(dataOf(await file.fed.query(query))).toBeTruthy();
     // Writes read too: reference checks, natural keys, idempotency claims, slugs, ingestion's candidate lookups.
-    const created = await fed.query<{ createOrganization: { userErrors: unknown[] } }>(
+    const created = await file.fed.query<{ createOrganization: { userErrors: unknown[] } }>(
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { code } } }`,
       { input: { name: "Statement Naming Agency", kind: "AGENCY", countryCode: "MY", idempotencyKey: "statement-names-1" } },
-      { token },
+      { token: file.token },
     );
     expect(dataOf(created).createOrganization.userErrors).toEqual([]);
-    const ingested = await fed.query<{ ingestArticle: { userErrors: unknown[] } }>(
+    const ingested = await file.fed.query<{ ingestArticle: { userErrors: unknown[] } }>(
       INGEST,
       { input: { text: storyText("02_vna_singapore_gan_raimondo.txt") } },
-      { token },
+      { token: file.token },
     );
     expect(dataOf(ingested).ingestArticle.userErrors).toEqual([]);
 
     for (const service of SERVICES) {
-      const prepared = [...preparedStatements(poolOf(fed.database(service)))];
+      const prepared = [...preparedStatements(poolOf(file.fed.database(service)))];
       const names = prepared.map(([name]) => name);
       expect(names.length, service).toBeGreaterThan(3);
       expect(
@@ -72,13 +65,13 @@ describe("statement names", () => {
       ).toEqual([]);
       for (const name of names) expect(name).toMatch(new RegExp(`^${service}\\.[a-z_]+#\\d+$`));
     }
-    const officials = [...preparedStatements(poolOf(fed.database("officials"))).entries()];
+    const officials = [...preparedStatements(poolOf(file.fed.database("officials"))).entries()];
     const page = officials.find(([name]) => name.startsWith("officials.officials#"));
     expect(page?.[1]).toMatch(/^\/\* officials\.officials \*\/ /);
   });
 
   it("gives each text of one purpose its own prepared statement, and reuses it for the same text", async () => {
-    const db = fed.database("officials") as { execute(statement: unknown): Promise<{ rows: unknown[] }> };
+    const db = file.fed.database("officials") as { execute(statement: unknown): Promise<{ rows: unknown[] }> };
     const before = preparedStatements(poolOf(db));
     const probe = (n: number, variant: boolean) =>
       db.execute(namedStatement("officials.naming_probe", variant ? sql`select ${n}::int + 1 as v` : sql`select ${n}::int as v`));
@@ -91,7 +84,7 @@ describe("statement names", () => {
   });
 
   it("shows a running statement's purpose to whoever looks at the server", async () => {
-    const db = fed.database("officials") as { execute(statement: unknown): Promise<unknown> };
+    const db = file.fed.database("officials") as { execute(statement: unknown): Promise<unknown> };
     // A drizzle query runs when it is awaited: start it now, look at the server while it sleeps.
     const running = Promise.resolve(db.execute(namedStatement("officials.naming_sleeper", sql`select pg_sleep(${1.5})`)));
     try {

@@ -18,6 +18,8 @@ export interface PostgresServerOptions {
   port?: number | undefined;
   /** false: no fsync, no synchronous commit, no full-page writes; fast, and fine for data a test throws away. */
   durable?: boolean;
+  /** The shared buffer pool, e.g. `128MB` (default: EMBEDDED_SHARED_BUFFERS). */
+  sharedBuffers?: string | undefined;
   /** Every line the server logs; default: kept only for the error message of a failed start. */
   onLog?: (line: string) => void;
   /** How long the server may take to accept connections (a loaded machine is slow). */
@@ -77,8 +79,12 @@ async function prepareDataDir(dataDir: string, password: string, durable: boolea
   await initdb(dataDir, { password, durable });
 }
 
-/** The embedded server's shared buffer pool (PostgreSQL's default is 128MB). */
-export const EMBEDDED_SHARED_BUFFERS = "32MB";
+/**
+ * The embedded server's shared buffer pool (PostgreSQL's default is 128MB). Measured at 100,000 articles: 32MB
+ * doubled the contract query's latency (288 against 124 ms) while saving ~110 MB of summed RSS; 64MB costs 15%
+ * (142 ms) and saves ~70 MB at start.
+ */
+export const EMBEDDED_SHARED_BUFFERS = "64MB";
 
 type SpawnResult = { server: PostgresServer } | { reason: string; log: string };
 
@@ -93,8 +99,8 @@ async function spawnServer(
     "listen_addresses=127.0.0.1",
     "unix_socket_directories=",
     // Shared buffers are counted again in the resident memory of every backend that touched them; the operating
-    // system's page cache keeps the data hot anyway, so a small pool keeps the default stack small.
-    `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`,
+    // system's page cache keeps the data hot anyway, so a smaller pool keeps the default stack smaller.
+    `shared_buffers=${options.sharedBuffers ?? EMBEDDED_SHARED_BUFFERS}`,
     ...(durable ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
   ];
   const args = ["-D", dataDir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
