@@ -63,6 +63,9 @@ export class CancellableClient extends pg.Client {
     const pid = (this as unknown as { processID: number | null }).processID; // the backend's pid (untyped in @types/pg)
     if (!pid || !this.running.has(statement)) return;
     const canceller = new pg.Client({ ...this.settings, application_name: "newsfed-cancel" });
+    // Its connection may be ended by the server (a restart, a database dropped) while it works: without a listener
+    // that 'error' event would end the process.
+    canceller.on("error", () => undefined);
     try {
       await canceller.connect();
       // Checked again right before cancelling: the statement may have ended while the connection opened, and the
