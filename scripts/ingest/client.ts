@@ -1,3 +1,4 @@
+import { mapConcurrently } from "@newsfed/kit/concurrency";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -121,15 +122,10 @@ export async function ingestFiles(files: readonly StoryFile[], options: IngestOp
     }
   };
   const started = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const index = next++;
-      outcomes[index] = await sendBatch(batches[index]!, options);
-      report();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 2, batches.length) }, worker));
+  await mapConcurrently(batches, options.concurrency ?? 2, async (batch, index) => {
+    outcomes[index] = await sendBatch(batch, options);
+    report();
+  });
   return { outcomes: outcomes.flat(), seconds: (performance.now() - started) / 1000 };
 }
 

@@ -29,8 +29,9 @@ export interface SubgraphDataSourceOptions {
 /**
  * Everything one gateway fetch to a subgraph goes through, outermost first: warm-up runs stop here; a failure becomes
  * path-accurate errors (partial data); a request whose client left fetches nothing more; time and outcome are
- * measured; identical in-flight reads are sent once; a request's parallel reads of the subgraph go as one; the verified caller, request id and trace context are attached;
- * then HTTP over pooled keep-alive connections, with the timeout and the client's disconnect aborting it.
+ * measured; identical in-flight reads are sent once; a request's parallel reads of the subgraph go as one; the
+ * verified caller, request id and trace context are attached; then HTTP over pooled keep-alive connections, with the
+ * timeout and the client's disconnect aborting it.
  */
 export function subgraphDataSource(subgraph: string, options: SubgraphDataSourceOptions): GraphQLDataSource {
   // Object.assign in RemoteGraphQLDataSource's constructor: a `fetcher: undefined` would erase its default fetcher.

@@ -70,20 +70,6 @@ export class ArticleRepo {
       .execute();
   }
 
-  /**
-   * Inside a write: waits for any other transaction storing an ingested story at this URL (a transaction-scoped
-   * advisory lock on the URL), then answers whether another ingested article already has it.
-   */
-  async ingestedUrlTaken(tx: ArticlesTx, url: string, exceptId: string): Promise<string | null> {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`articles.url:${url}`}, 0))`);
-    const [row] = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(eq(articles.url, url), sql`${articles.contentHash} is not null`, sql`${articles.id} <> ${exceptId}`))
-      .limit(1);
-    return row?.id ?? null;
-  }
-
   bySlug(slug: string) {
     return this.db
       .select({ id: articles.id })
@@ -198,16 +184,17 @@ export class ArticleRepo {
   }
 
   /**
-   * `ingestedUrlTaken` for several new ingested articles at once: waits for the URL locks (taken in one order, so
-   * two such writes never wait for each other crosswise), then answers the URLs another ingested article has.
+   * Inside a write of new ingested articles: waits for any other transaction storing an ingested story at one of
+   * their URLs (transaction-scoped advisory locks on the URLs, taken in one order, so two such writes never wait for
+   * each other crosswise), then answers the ingested articles other than these that already have one of the URLs.
    */
-  async ingestedUrlsTaken(tx: ArticlesTx, stories: readonly { id: string; url: string }[]): Promise<string[]> {
+  async ingestedUrlHolders(tx: ArticlesTx, stories: readonly { id: string; url: string }[]) {
     const urls = [...new Set(stories.map((story) => story.url))].sort();
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtextextended('articles.url:' || u, 0)) from unnest(${sql.param(urls)}::text[]) as u order by u`,
     );
-    const rows = await tx
-      .select({ url: articles.url })
+    return tx
+      .select({ id: articles.id, url: articles.url })
       .from(articles)
       .where(
         and(
@@ -216,7 +203,6 @@ export class ArticleRepo {
           sql`${articles.id} <> all(${sql.param(stories.map((story) => story.id))}::text[])`,
         ),
       );
-    return rows.map((row) => row.url!);
   }
 
   /** Updates the row; replaces the links of each given kind, and the mentions when given. */

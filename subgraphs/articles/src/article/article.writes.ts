@@ -158,13 +158,13 @@ export function articleWrites(deps: {
     insert: async (tx, id, write, actor) => {
       // One ingested story per URL: a concurrent ingestion of another text at the same URL waits here, then finds it.
       if (write.row.contentHash && write.row.url) {
-        const holder = await deps.repo.ingestedUrlTaken(tx, write.row.url, id);
+        const [holder] = await deps.repo.ingestedUrlHolders(tx, [{ id, url: write.row.url }]);
         if (holder) {
           throw new WriteRefused([
             {
               field: "input.url",
               code: UserErrorCode.DUPLICATE,
-              message: `Another ingested article (${holder}) is the story at this URL; update it instead.`,
+              message: `Another ingested article (${holder.id}) is the story at this URL; update it instead.`,
             },
           ]);
         }
@@ -184,7 +184,7 @@ export function articleWrites(deps: {
       );
       // Two of them at one URL: only the first may have it, which the one-at-a-time path decides.
       if (new Set(ingested.map((story) => story.url)).size < ingested.length) throw new WriteRefused([]);
-      if (ingested.length && (await deps.repo.ingestedUrlsTaken(tx, ingested)).length) throw new WriteRefused([]);
+      if (ingested.length && (await deps.repo.ingestedUrlHolders(tx, ingested)).length) throw new WriteRefused([]);
       await deps.repo.insertMany(
         tx,
         entities.map(({ id, write }) => newArticle(id, write, actor, write.row.slug)),

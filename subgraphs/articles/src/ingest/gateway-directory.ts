@@ -1,3 +1,4 @@
+import { mapConcurrently } from "@newsfed/kit/concurrency";
 import type { UserError } from "@newsfed/kit/graphql";
 import type { Identity } from "@newsfed/kit/identity";
 import { askFederation, type FederationClient } from "@newsfed/kit/subgraph";
@@ -183,24 +184,17 @@ export class GatewayDirectory implements Directory {
   private async run(fields: Field[], mutation: boolean): Promise<any[]> {
     const chunks: Field[][] = [];
     for (let i = 0; i < fields.length; i += ALIASES_PER_REQUEST) chunks.push(fields.slice(i, i + ALIASES_PER_REQUEST));
-    const answers: any[][] = new Array(chunks.length);
-    let nextChunk = 0;
-    const worker = async () => {
-      while (nextChunk < chunks.length) {
-        const index = nextChunk++;
-        const chunk = chunks[index]!;
-        const declarations = chunk.map((field, i) => `$v${i}: ${field.variableType}`).join(", ");
-        const selections = chunk.map((field, i) => `f${i}: ${field.call(`$v${i}`)} { ${field.selection} }`).join("\n");
-        const operation = `${mutation ? "mutation IngestWrite" : "query IngestLookup"}(${declarations}) {\n${selections}\n}`;
-        const variables = Object.fromEntries(chunk.map((field, i) => [`v${i}`, field.value]));
-        const data = await askFederation(this.federation, operation, variables, {
-          identity: this.identity,
-          ...(mutation ? { timeoutMs: WRITE_TIMEOUT_MS } : {}),
-        });
-        answers[index] = chunk.map((_, i) => data[`f${i}`] ?? null);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, chunks.length) }, worker));
+    const answers = await mapConcurrently(chunks, CONCURRENCY, async (chunk) => {
+      const declarations = chunk.map((field, i) => `$v${i}: ${field.variableType}`).join(", ");
+      const selections = chunk.map((field, i) => `f${i}: ${field.call(`$v${i}`)} { ${field.selection} }`).join("\n");
+      const operation = `${mutation ? "mutation IngestWrite" : "query IngestLookup"}(${declarations}) {\n${selections}\n}`;
+      const variables = Object.fromEntries(chunk.map((field, i) => [`v${i}`, field.value]));
+      const data = await askFederation(this.federation, operation, variables, {
+        identity: this.identity,
+        ...(mutation ? { timeoutMs: WRITE_TIMEOUT_MS } : {}),
+      });
+      return chunk.map((_, i): any => data[`f${i}`] ?? null);
+    });
     return answers.flat();
   }
 }

@@ -1,3 +1,4 @@
+import { mapConcurrently } from "@newsfed/kit/concurrency";
 import { type UserError, UserErrorCode } from "@newsfed/kit/graphql";
 import { FederationUnavailableError, type RequestRuntime } from "@newsfed/kit/subgraph";
 import { parseInput, requireScope, requiredText, text, httpUrl, UserErrorList } from "@newsfed/kit/writes";
@@ -161,16 +162,12 @@ export class IngestService {
       const key = p.url ?? `#${p.hash}`;
       chains.set(key, [...(chains.get(key) ?? []), index]);
     });
-    const queue = [...chains.values()];
-    const worker = async () => {
-      for (let chain = queue.shift(); chain; chain = queue.shift()) {
-        for (const index of chain) {
-          const p = unique[index]!;
-          payloads[p.position] = await this.store(p, resolutions[index]!, byHash, byUrl, options.ids?.[p.position]);
-        }
+    await mapConcurrently([...chains.values()], WRITE_CONCURRENCY, async (chain) => {
+      for (const index of chain) {
+        const p = unique[index]!;
+        payloads[p.position] = await this.store(p, resolutions[index]!, byHash, byUrl, options.ids?.[p.position]);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+    });
     for (const p of parsed) {
       const first = firstOf.get(p.hash)!;
       if (first !== p)

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type pg from "pg";
 
 /**
@@ -26,6 +27,11 @@ function checkPurpose(purpose: string): string {
  */
 export function namedStatement(purpose: string, statement: SQL): SQL {
   return sql.join([sql.raw(`/* ${checkPurpose(purpose)} */ `), statement]);
+}
+
+/** The purpose `<schema>.<what>` for a statement on a table the kit defines in each service's schema (audit, keys). */
+export function purposeIn(table: PgTable, what: string): string {
+  return checkPurpose(`${getTableConfig(table).schema ?? "public"}.${what}`);
 }
 
 /** The purpose a statement's text leads with, if any. */

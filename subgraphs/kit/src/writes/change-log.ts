@@ -1,9 +1,10 @@
 import DataLoader from "dataloader";
 import { sql } from "drizzle-orm";
-import { getTableConfig, index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import { index, type PgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { Directive, Field, ObjectType, registerEnumType, UseMiddleware } from "type-graphql";
 import { ACTOR_DESCRIPTION, auditActor } from "../graphql/audit.js";
 import type { Database } from "../db/database.js";
+import { purposeIn } from "../db/statement-names.js";
 import { newId } from "../ids.js";
 import { DateTimeScalar } from "../graphql/scalars.js";
 import { anyOf } from "../db/columns.js";
@@ -104,18 +105,13 @@ const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz",
 /** Per-request loaders of an entity type's history: one statement pages the history of every entity in a batch. */
 export function changeLoaders<TSchema extends Record<string, unknown>>(db: Database<TSchema>, table: ChangeLogTable) {
   const byId = new DataLoader<string, ChangeRow | null>(async (ids) => {
-    const rows = await db
-      .select()
-      .from(table)
-      .where(anyOf(table.id, ids))
-      .prepare(`${getTableConfig(table).schema ?? "public"}.changes_by_ids`)
-      .execute();
+    const rows = await db.select().from(table).where(anyOf(table.id, ids)).prepare(purposeIn(table, "changes_by_ids")).execute();
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
   const pages = pageLoader((keys, args: { entityType: string; first: number; after?: string | null }) =>
     keysetPages(db, {
-      purpose: `${getTableConfig(table).schema ?? "public"}.changes`,
+      purpose: purposeIn(table, "changes"),
       source: sql`select entity_id as group_key, at as sort_key, id from ${table}
                   where entity_type = ${args.entityType} and entity_id = any(${sql.param([...keys])}::text[])`,
       order: NEWEST_FIRST,

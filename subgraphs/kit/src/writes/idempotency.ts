@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getTableConfig, type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { Database } from "../db/database.js";
+import { purposeIn } from "../db/statement-names.js";
 
 /**
  * Keys of creates that asked to be safe to retry: one row per (caller, entity type, key), written in the create's own
@@ -42,7 +43,7 @@ export async function findClaim(db: Reader, table: IdempotencyTable, claim: Omit
     .select({ entityId: table.entityId, inputHash: table.inputHash })
     .from(table)
     .where(and(eq(table.actor, claim.actor), eq(table.entityType, claim.entityType), eq(table.key, claim.key)))
-    .prepare(`${getTableConfig(table).schema ?? "public"}.idempotency_claim`)
+    .prepare(purposeIn(table, "idempotency_claim"))
     .execute();
   return row ?? null;
 }

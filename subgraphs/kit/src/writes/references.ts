@@ -1,3 +1,4 @@
+import { mapConcurrently } from "../concurrency.js";
 import { UserErrorCode } from "../graphql/user-errors.js";
 import { askFederation, type FederationClient } from "../subgraph/federation-client.js";
 import type { UserErrorList } from "./validation.js";
@@ -103,11 +104,7 @@ export async function checkReferencesOfMany(
     });
   };
   try {
-    const queue = [...chunks];
-    const worker = async () => {
-      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) await check(chunk);
-    };
-    await Promise.all(Array.from({ length: Math.min(REQUESTS_IN_FLIGHT, queue.length) }, worker));
+    await mapConcurrently(chunks, REQUESTS_IN_FLIGHT, check);
   } catch (error) {
     for (const { references, errors } of writes) {
       if (references.length) {
