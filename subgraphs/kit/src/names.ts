@@ -32,10 +32,16 @@ const PLAIN = new Map<string, string>();
 for (let i = 0; i < NAME_KEY_FROM.length; i++) PLAIN.set(NAME_KEY_FROM[i]!, NAME_KEY_TO[i]!);
 for (const mark of COMBINING_MARKS) PLAIN.set(mark, "");
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** The comparison key of a name: accents dropped, lower case, runs of anything but a-z and 0-9 as one space, trimmed. */
 export function nameKey(text: string): string {
-  let plain = "";
-  for (const char of text) plain += PLAIN.get(char) ?? char;
+  let plain = text;
+  // Most names are plain ASCII: nothing to translate (ingestion keys every name form it meets).
+  if (NOT_ASCII.test(text)) {
+    plain = "";
+    for (const char of text) plain += PLAIN.get(char) ?? char;
+  }
   return plain
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")

@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, insertColumns, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb, ArticlesTx } from "../db/index.js";
 import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
@@ -178,9 +178,9 @@ export class ArticleRepo {
     if (!items.length) return;
     await tx.insert(articles).values(items.map((item) => item.row));
     const links = items.flatMap((item) => item.links.map((link) => ({ ...link, articleId: item.row.id })));
-    if (links.length) await tx.insert(articleLinks).values(links);
+    if (links.length) await tx.execute(insertColumns(articleLinks, ["articleId", "kind", "refId", "position"], links));
     const found = items.flatMap((item) => item.mentions.map((mention) => ({ ...mention, articleId: item.row.id })));
-    if (found.length) await tx.insert(mentions).values(found);
+    if (found.length) await tx.execute(insertColumns(mentions, MENTION_COLUMNS, found));
   }
 
   /**
@@ -232,3 +232,5 @@ export class ArticleRepo {
 
 export type LinkRow = Omit<typeof articleLinks.$inferInsert, "articleId">;
 export type MentionInsert = Omit<typeof mentions.$inferInsert, "articleId">;
+
+const MENTION_COLUMNS = ["id", "articleId", "surfaceText", "kind", "start", "end", "confidence", "refId"] as const;

@@ -149,11 +149,11 @@ export class IngestPipeline {
 
   async run(): Promise<StoryResolution[]> {
     this.collect();
-    await this.lookUpByName();
+    // Countries do not depend on names: looked up alongside.
+    await Promise.all([this.lookUpByName(), this.lookUpCountries()]);
     await this.createOrganizations();
     await this.createOfficials();
     await this.createInitiatives();
-    await this.lookUpCountries();
     await this.resolveEvents();
     await this.addNamesSeen();
     return this.stories.map((_, index) => this.resolution(index));

@@ -27,3 +27,39 @@ export function readColumns<TTable extends Table>(table: TTable): Omit<TTable["_
  */
 export const anyOf = (column: AnyColumn, values: readonly string[]): SQL =>
   sql`${column} = any(${sql.param([...values])}::text[])`;
+
+/**
+ * `insert into table (columns) select … from unnest($1::type[], …)`: many rows in one statement whose text and
+ * parameter count stay the same for any number of rows, so neither the service (building a VALUES list of
+ * rows × columns parameters) nor the server (parsing it) pays per row. Each column goes as one array parameter; an
+ * array column (`text[]`) as one array literal per row, cast back on the server. Absent values are NULL, so name only
+ * the columns the rows set (a column's default does not apply).
+ */
+export function insertColumns<TTable extends Table>(
+  table: TTable,
+  names: readonly (keyof TTable["$inferInsert"] & string)[],
+  rows: readonly TTable["$inferInsert"][],
+): SQL {
+  const columns = getTableColumns(table) as Record<string, AnyColumn & { getSQLType(): string }>;
+  const targets: SQL[] = [];
+  const selected: SQL[] = [];
+  const arrays: SQL[] = [];
+  names.forEach((name, index) => {
+    const column = columns[name]!;
+    const type = column.getSQLType();
+    const isArray = type.endsWith("[]");
+    const values = rows.map((row) => {
+      const value = (row as Record<string, unknown>)[name] ?? null;
+      return isArray && value !== null ? arrayLiteral(value as readonly unknown[]) : value;
+    });
+    targets.push(sql`${sql.identifier(column.name)}`);
+    selected.push(isArray ? sql.raw(`u.c${index}::${type}`) : sql.raw(`u.c${index}`));
+    arrays.push(sql`${sql.param(values)}::${sql.raw(isArray ? "text" : type)}[]`);
+  });
+  const aliases = names.map((_, index) => `c${index}`).join(", ");
+  return sql`insert into ${table} (${sql.join(targets, sql`, `)}) select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(aliases)})`;
+}
+
+/** A PostgreSQL array literal of text values: `{"a","b \"c\""}`. */
+const arrayLiteral = (values: readonly unknown[]) =>
+  `{${values.map((value) => (value === null ? "NULL" : `"${String(value).replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;

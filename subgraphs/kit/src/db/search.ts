@@ -1,4 +1,6 @@
+import type { PgTable } from "drizzle-orm/pg-core";
 import { type SQL, sql } from "drizzle-orm";
+import { nameKey } from "../names.js";
 import { badInput } from "../paging.js";
 
 /** Longest search text accepted, in characters. */
@@ -44,7 +46,7 @@ export const MAX_LOOKUP_NAME_LENGTH = 200;
  * generated with the schema's `name_key` SQL function, the twin of @newsfed/kit/names) equals the key of one of the
  * names, i.e. ignoring case, accents and punctuation. An empty list matches nothing. Bounded (BAD_USER_INPUT).
  */
-export function nameLookup(nameKeys: SQL, keyFunction: string, names: readonly string[] | null | undefined): SQL | undefined {
+function nameLookup(nameKeys: SQL, names: readonly string[] | null | undefined): SQL | undefined {
   if (!names) return undefined;
   if (names.length > MAX_LOOKUP_NAMES) {
     throw badInput("filter.names", `\`filter.names\` takes at most ${MAX_LOOKUP_NAMES} names (got ${names.length}).`);
@@ -53,5 +55,20 @@ export function nameLookup(nameKeys: SQL, keyFunction: string, names: readonly s
   if (tooLong !== undefined) {
     throw badInput("filter.names", `each of \`filter.names\` must be at most ${MAX_LOOKUP_NAME_LENGTH} characters.`);
   }
-  return sql`${nameKeys} && array(select ${sql.raw(keyFunction)}(n) from unnest(${sql.param([...names])}::text[]) n)`;
+  // Keyed here rather than by the SQL twin in the statement (~30 µs a name there, on every lookup). The keys go
+  // through a sub-select the planner cannot see into: given the array itself, it summed each key's frequency to
+  // hundreds of rows and read the whole table (20 ms) where the GIN index finds the few matches (under 1 ms).
+  return sql`${nameKeys} && array(select unnest(${sql.param([...new Set(names.map(nameKey))])}::text[]))`;
+}
+
+/**
+ * The rows of a lookup by name as a FROM item, `(select * from table alias where <nameLookup> offset 0) alias`, to
+ * stand for the table in a list's query. OFFSET 0 keeps the planner from merging it into the list's query: planned on
+ * its own, it finds its few rows through the GIN index on the name keys. Merged, a prepared statement's generic plan
+ * (an unknown LIMIT taken as a few rows) walked the whole table in list order instead: 10 ms against 0.5 ms at 5,000
+ * officials, on every name lookup of an ingestion.
+ */
+export function namedRows(table: PgTable, alias: string, names: readonly string[] | null | undefined): SQL | undefined {
+  const condition = nameLookup(sql.raw(`${alias}.name_keys`), names);
+  return condition && sql`(select * from ${table} ${sql.raw(alias)} where ${condition} offset 0) ${sql.raw(alias)}`;
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { anyOf } from "../db/columns.js";
 import type { Database } from "../db/database.js";
 import { purposeIn } from "../db/statement-names.js";
 
@@ -46,6 +47,23 @@ export async function findClaim(db: Reader, table: IdempotencyTable, claim: Omit
     .prepare(purposeIn(table, "idempotency_claim"))
     .execute();
   return row ?? null;
+}
+
+/** What earlier creates stored under these keys of one caller and entity type (one statement), by key. */
+export async function findClaims(
+  db: Reader,
+  table: IdempotencyTable,
+  owner: { actor: string; entityType: string },
+  keys: readonly string[],
+): Promise<Map<string, { entityId: string; inputHash: string }>> {
+  if (!keys.length) return new Map();
+  const rows = await db
+    .select({ key: table.key, entityId: table.entityId, inputHash: table.inputHash })
+    .from(table)
+    .where(and(eq(table.actor, owner.actor), eq(table.entityType, owner.entityType), anyOf(table.key, [...new Set(keys)])))
+    .prepare(purposeIn(table, "idempotency_claims"))
+    .execute();
+  return new Map(rows.map(({ key, ...row }) => [key, row]));
 }
 
 /**

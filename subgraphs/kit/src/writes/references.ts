@@ -80,26 +80,32 @@ export async function checkReferencesOfMany(
     for (const reference of references) distinct.set(`${reference.lookup.query}|${reference.key}`, reference);
   }
   if (distinct.size === 0) return;
-  const lookups = [...distinct.entries()];
+  // Requests of one kind of lookup each, always CHECKS_PER_REQUEST fields (the last padded by repeating a key): the
+  // gateway then sees a few operation texts, parsed, validated and planned once, instead of a new text per request.
+  const byLookup = new Map<EntityLookup, [string, Reference][]>();
+  for (const entry of distinct.entries()) byLookup.set(entry[1].lookup, [...(byLookup.get(entry[1].lookup) ?? []), entry]);
   const found = new Set<string>();
-  const chunks: (typeof lookups)[] = [];
-  for (let start = 0; start < lookups.length; start += CHECKS_PER_REQUEST)
-    chunks.push(lookups.slice(start, start + CHECKS_PER_REQUEST));
+  const chunks: { lookup: EntityLookup; entries: [string, Reference][] }[] = [];
+  for (const [lookup, entries] of byLookup) {
+    for (let start = 0; start < entries.length; start += CHECKS_PER_REQUEST)
+      chunks.push({ lookup, entries: entries.slice(start, start + CHECKS_PER_REQUEST) });
+  }
   // A few requests at a time: a bulk create's references cost about one round trip, not one per chunk.
-  const check = async (chunk: (typeof lookups)[number][]) => {
+  const check = async ({ lookup, entries }: (typeof chunks)[number]) => {
     const variables: Record<string, string> = {};
     const declarations: string[] = [];
-    const fields = chunk.map(([, reference], index) => {
-      variables[`r${index}`] = reference.key;
-      declarations.push(`$r${index}: ${reference.lookup.argType}`);
-      return `r${index}: ${reference.lookup.query}(${reference.lookup.arg}: $r${index}) { ${reference.lookup.selection} }`;
-    });
+    const fields: string[] = [];
+    for (let index = 0; index < CHECKS_PER_REQUEST; index++) {
+      variables[`r${index}`] = entries[Math.min(index, entries.length - 1)]![1].key;
+      declarations.push(`$r${index}: ${lookup.argType}`);
+      fields.push(`r${index}: ${lookup.query}(${lookup.arg}: $r${index}) { ${lookup.selection} }`);
+    }
     const data = await askFederation(
       client,
       `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`,
       variables,
     );
-    chunk.forEach(([key], index) => {
+    entries.forEach(([key], index) => {
       if (data[`r${index}`] !== null && data[`r${index}`] !== undefined) found.add(key);
     });
   };

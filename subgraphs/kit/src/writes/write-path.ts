@@ -7,7 +7,7 @@ import type { Identity } from "../identity.js";
 import type { FederationClient } from "../subgraph/federation-client.js";
 import { requireScope } from "./authorization.js";
 import { ChangeAction, type ChangeLogTable, changeOf, recordChange, recordChanges } from "./change-log.js";
-import { claimKey, claimKeys, findClaim, type IdempotencyTable } from "./idempotency.js";
+import { claimKey, claimKeys, findClaim, findClaims, type IdempotencyTable } from "./idempotency.js";
 import { type Checked, type InputShape, parseInput } from "./input-rules.js";
 import { checkReferences, checkReferencesOfMany, type Reference } from "./references.js";
 import { notFound, UserErrorList } from "./validation.js";
@@ -172,13 +172,21 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
   ): Promise<WriteResult<TRow>[]> {
     const actor = requireScope(this.runtime.identity, this.spec.scope);
     const results: WriteResult<TRow>[] = new Array(inputs.length);
+    const owner = { actor: actor.subject, entityType: this.spec.entityType };
+    // Keys used before, looked up together: a retried batch replays what its first attempt stored.
+    const earlierClaims = await findClaims(
+      this.runtime.db,
+      this.runtime.idempotency,
+      owner,
+      inputs.flatMap((input) => idempotencyKeyOf(input) ?? []),
+    );
     const entries = await Promise.all(
       inputs.map(async (input, index) => {
         const key = idempotencyKeyOf(input);
-        const claim = key ? { actor: actor.subject, entityType: this.spec.entityType, key } : null;
+        const claim = key ? { ...owner, key } : null;
         const inputHash = hashInput(input);
         if (claim) {
-          const earlier = await findClaim(this.runtime.db, this.runtime.idempotency, claim);
+          const earlier = earlierClaims.get(claim.key);
           if (earlier) {
             results[index] = await this.replay(earlier, inputHash);
             return null;

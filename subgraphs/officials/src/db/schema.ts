@@ -37,7 +37,7 @@ export const organizations = officials.table(
     index("organizations_country_idx").on(t.countryCode, t.name, t.id),
     index("organizations_kind_idx").on(t.kind, t.name, t.id),
     index("organizations_name_idx").on(t.name, t.id),
-    index("organizations_name_keys_idx").using("gin", t.nameKeys),
+    index("organizations_name_keys_idx").using("gin", t.nameKeys).with({ fastupdate: false }),
     // One organization of a name per country: a second is refused as DUPLICATE (decision 0011).
     uniqueIndex(ORGANIZATION_NATURAL_KEY)
       .on(t.nameKey, t.countryCode)
@@ -68,7 +68,7 @@ export const people = officials.table(
   (t) => [
     index("officials_search_idx").using("gin", t.search),
     index("officials_country_idx").on(t.countryCode, t.name, t.id),
-    index("officials_name_keys_idx").using("gin", t.nameKeys),
+    index("officials_name_keys_idx").using("gin", t.nameKeys).with({ fastupdate: false }),
     // One official of a name per country: a second is refused as DUPLICATE (decision 0011).
     uniqueIndex(OFFICIAL_NATURAL_KEY)
       .on(t.nameKey, t.countryCode)

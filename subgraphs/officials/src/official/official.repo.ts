@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, nameLookup, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, type KeysetOrder, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { people, positions } from "../db/schema.js";
@@ -49,8 +49,7 @@ export class OfficialRepo {
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`o.search @@ ${query}`);
-    const named = nameLookup(sql`o.name_keys`, "officials.name_key", filter.names);
-    if (named) conditions.push(named);
+    const officials = namedRows(people, "o", filter.names) ?? sql`${people} o`;
     if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.organizationId || filter.activeAt) {
       const held: SQL[] = [sql`p.official_id = o.id`];
@@ -62,8 +61,8 @@ export class OfficialRepo {
       grouping === "country" ? sql`o.country_code` : grouping === "organization" ? sql`m.organization_id` : sql`''`;
     const from =
       grouping === "organization"
-        ? sql`${people} o join (select distinct official_id, organization_id from ${positions}) m on m.official_id = o.id`
-        : sql`${people} o`;
+        ? sql`${officials} join (select distinct official_id, organization_id from ${positions}) m on m.official_id = o.id`
+        : officials;
     if (grouping !== "all") conditions.push(sql`${groupKey} = any(${sql.param([...groups])}::text[])`);
     const sortKey = query ? sql`round(ts_rank(o.search, ${query})::numeric, 6)` : sql`o.name`;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;

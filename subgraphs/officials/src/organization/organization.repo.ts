@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, nameLookup, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, type KeysetOrder, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { organizations } from "../db/schema.js";
@@ -60,15 +60,14 @@ export class OrganizationRepo {
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`search @@ ${query}`);
-    const named = nameLookup(sql`name_keys`, "officials.name_key", filter.names);
-    if (named) conditions.push(named);
+    const named = namedRows(organizations, "o", filter.names);
     if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.kind) conditions.push(sql`kind = ${filter.kind}`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(search, ${query})::numeric, 6)` : sql`name`;
     return keysetPages(this.db, {
       purpose: "officials.organizations",
-      source: sql`select '' as group_key, ${sortKey} as sort_key, id from ${organizations} ${where}`,
+      source: sql`select '' as group_key, ${sortKey} as sort_key, id from ${named ?? organizations} ${where}`,
       order: query ? BY_RANK : BY_NAME,
       groups: [""],
       first: args.first,

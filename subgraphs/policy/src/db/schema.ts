@@ -38,7 +38,7 @@ export const initiatives = policy.table(
     ...auditColumns(),
   },
   (t) => [
-    index("initiatives_name_keys_idx").using("gin", t.nameKeys),
+    index("initiatives_name_keys_idx").using("gin", t.nameKeys).with({ fastupdate: false }),
     // One initiative of a name per country, and one of an acronym per country (or without one): a second is refused
     // as DUPLICATE (decision 0011).
     uniqueIndex(INITIATIVE_NAME_KEY)

@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, namedStatement, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, insertColumns, type KeysetOrder, keysetPages, namedStatement, readColumns, searchQuery } from "@newsfed/kit/db";
 import { badInput } from "@newsfed/kit/paging";
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
@@ -223,8 +223,11 @@ async function writeLinkRows(tx: PolicyTx, rows: readonly ReturnType<typeof link
   const countries = rows.flatMap((r) => r.countries);
   const initiatives = rows.flatMap((r) => r.initiatives);
   const results = rows.flatMap((r) => r.outcomes);
-  if (held.length) await tx.insert(participants).values(held);
-  if (countries.length) await tx.insert(eventCountries).values(countries);
-  if (initiatives.length) await tx.insert(eventInitiatives).values(initiatives);
-  if (results.length) await tx.insert(outcomes).values(results);
+  if (held.length) await tx.execute(insertColumns(participants, ["eventId", "officialId", "position"], held));
+  if (countries.length) await tx.execute(insertColumns(eventCountries, ["eventId", "countryCode", "position"], countries));
+  if (initiatives.length) await tx.execute(insertColumns(eventInitiatives, ["eventId", "initiativeId", "position"], initiatives));
+  if (results.length) {
+    const rows = results.map((outcome) => ({ ...outcome, themes: outcome.themes ?? [] }));
+    await tx.execute(insertColumns(outcomes, ["id", "eventId", "position", "statement", "status", "themes"], rows));
+  }
 }

@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, nameLookup, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, type KeysetOrder, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
 import { champions, initiatives } from "../db/schema.js";
@@ -66,14 +66,12 @@ export class InitiativeRepo {
     const query = searchQuery("english", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`i.search @@ ${query}`);
-    const named = nameLookup(sql`i.name_keys`, "policy.name_key", filter.names);
-    if (named) conditions.push(named);
+    const named = namedRows(initiatives, "i", filter.names) ?? sql`${initiatives} i`;
     if (filter.countryCode) conditions.push(sql`i.country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.theme) conditions.push(sql`i.themes @> array[${filter.theme}]::text[]`);
     if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
     if (grouping !== "all") conditions.push(sql`${GROUP_KEY[grouping]} = any(${sql.param([...groups])}::text[])`);
-    const from =
-      grouping === "champion" ? sql`${initiatives} i join ${champions} c on c.initiative_id = i.id` : sql`${initiatives} i`;
+    const from = grouping === "champion" ? sql`${named} join ${champions} c on c.initiative_id = i.id` : named;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const sortKey = query ? sql`round(ts_rank(i.search, ${query})::numeric, 6)` : sql`i.name`;
     return keysetPages(this.db, {
