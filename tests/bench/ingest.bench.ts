@@ -127,6 +127,18 @@ const stack = await startStack(dataDir, {
   ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
 });
 const gateway = `http://127.0.0.1:${BASE_PORT}/graphql`;
+const cleanUp = async () => {
+  await stack.stop();
+  rmSync(storyDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+};
+// Interrupted (Ctrl-C, a timeout's SIGTERM): `finally` below never runs, so the stack would be left running.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: stopping the stack`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
 try {
   const token = await signDevelopmentToken({ subject: "bench" });
   const catalogue = ministers(OFFICIALS + Math.ceil(STORIES / 10));
@@ -172,7 +184,5 @@ try {
   const refused = [...run.outcomes, ...again.outcomes].filter((o) => o.status === "REFUSED");
   if (refused.length) console.log(`refused, e.g.: ${refused[0]!.file.label}: ${refused[0]!.reason}`);
 } finally {
-  await stack.stop();
-  rmSync(storyDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  await cleanUp();
 }
