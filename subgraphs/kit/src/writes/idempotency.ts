@@ -40,13 +40,7 @@ type Writer = Pick<Database<Record<string, unknown>>, "insert">;
 
 /** What an earlier create with this key stored, if any. */
 export async function findClaim(db: Reader, table: IdempotencyTable, claim: Omit<IdempotencyClaim, "entityId" | "inputHash">) {
-  const [row] = await db
-    .select({ entityId: table.entityId, inputHash: table.inputHash })
-    .from(table)
-    .where(and(eq(table.actor, claim.actor), eq(table.entityType, claim.entityType), eq(table.key, claim.key)))
-    .prepare(purposeIn(table, "idempotency_claim"))
-    .execute();
-  return row ?? null;
+  return (await findClaims(db, table, claim, [claim.key])).get(claim.key) ?? null;
 }
 
 /** What earlier creates stored under these keys of one caller and entity type (one statement), by key. */

@@ -83,7 +83,11 @@ export async function checkReferencesOfMany(
   // Requests of one kind of lookup each, always CHECKS_PER_REQUEST fields (the last padded by repeating a key): the
   // gateway then sees a few operation texts, parsed, validated and planned once, instead of a new text per request.
   const byLookup = new Map<EntityLookup, [string, Reference][]>();
-  for (const entry of distinct.entries()) byLookup.set(entry[1].lookup, [...(byLookup.get(entry[1].lookup) ?? []), entry]);
+  for (const entry of distinct.entries()) {
+    const entries = byLookup.get(entry[1].lookup) ?? [];
+    entries.push(entry);
+    byLookup.set(entry[1].lookup, entries);
+  }
   const found = new Set<string>();
   const chunks: { lookup: EntityLookup; entries: [string, Reference][] }[] = [];
   for (const [lookup, entries] of byLookup) {
