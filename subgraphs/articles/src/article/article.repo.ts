@@ -1,4 +1,4 @@
-import { anyOf, insertColumns, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, insertColumns, insertRows, type KeysetOrder, keysetPages, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { ArticlesDb, ArticlesTx } from "../db/index.js";
 import { articleLinks, articles, type LinkKind, mentions } from "../db/schema.js";
@@ -176,7 +176,7 @@ export class ArticleRepo {
     items: readonly { row: typeof articles.$inferInsert; links: LinkRow[]; mentions: MentionInsert[] }[],
   ) {
     if (!items.length) return;
-    await tx.insert(articles).values(items.map((item) => item.row));
+    await tx.execute(insertRows(articles, items.map((item) => item.row)));
     const links = items.flatMap((item) => item.links.map((link) => ({ ...link, articleId: item.row.id })));
     if (links.length) await tx.execute(insertColumns(articleLinks, ["articleId", "kind", "refId", "position"], links));
     const found = items.flatMap((item) => item.mentions.map((mention) => ({ ...mention, articleId: item.row.id })));

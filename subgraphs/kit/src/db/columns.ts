@@ -63,3 +63,20 @@ export function insertColumns<TTable extends Table>(
 /** A PostgreSQL array literal of text values: `{"a","b \"c\""}`. */
 const arrayLiteral = (values: readonly unknown[]) =>
   `{${values.map((value) => (value === null ? "NULL" : `"${String(value).replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+
+/**
+ * `insertColumns` over every column the rows set, for rows built by one function (a bulk create's). A column some
+ * rows leave out would be NULL in them, not its default, so a row missing a column that has a default is a bug
+ * caught here rather than a NOT NULL error or a silent NULL.
+ */
+export function insertRows<TTable extends Table>(table: TTable, rows: readonly TTable["$inferInsert"][]): SQL {
+  const columns = getTableColumns(table) as Record<string, AnyColumn>;
+  const names = new Set<string>();
+  for (const row of rows) for (const [name, value] of Object.entries(row)) if (value !== undefined) names.add(name);
+  for (const name of names) {
+    if (!columns[name]?.hasDefault) continue;
+    if (rows.some((row) => (row as Record<string, unknown>)[name] === undefined))
+      throw new Error(`insertRows: some rows leave out ${name}, which has a default`);
+  }
+  return insertColumns(table, [...names] as (keyof TTable["$inferInsert"] & string)[], rows);
+}

@@ -7,7 +7,7 @@ import type { Database } from "../db/database.js";
 import { purposeIn } from "../db/statement-names.js";
 import { newId } from "../ids.js";
 import { DateTimeScalar } from "../graphql/scalars.js";
-import { anyOf } from "../db/columns.js";
+import { anyOf, insertRows } from "../db/columns.js";
 import { type KeysetOrder, keysetPages } from "../db/keyset.js";
 import { connectionType } from "../graphql/connection.js";
 import { type Connection, type KeysetPage, toConnection } from "../paging.js";
@@ -87,7 +87,7 @@ export const changeOf = (
   fields: readonly string[] = [],
 ): ChangeInput => ({ entityType, entityId, action, actor: actor.subject, fields: [...fields] });
 
-type Tx = Pick<Database<Record<string, unknown>>, "insert">;
+type Tx = Pick<Database<Record<string, unknown>>, "insert" | "execute">;
 
 /** Records a change inside the caller's transaction, so the trail and the data never disagree. */
 export async function recordChange(tx: Tx, table: ChangeLogTable, change: ChangeInput): Promise<void> {
@@ -97,7 +97,7 @@ export async function recordChange(tx: Tx, table: ChangeLogTable, change: Change
 /** Records the changes of several writes with one statement, inside the caller's transaction. */
 export async function recordChanges(tx: Tx, table: ChangeLogTable, changes: readonly ChangeInput[]): Promise<void> {
   if (!changes.length) return;
-  await tx.insert(table).values(changes.map((change) => ({ id: newId(), ...change, fields: change.fields ?? [] })));
+  await tx.execute(insertRows(table, changes.map((change) => ({ id: newId(), ...change, fields: change.fields ?? [] }))));
 }
 
 const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz", direction: "desc" };

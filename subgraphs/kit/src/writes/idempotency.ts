@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type PgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { anyOf } from "../db/columns.js";
+import { anyOf, insertRows } from "../db/columns.js";
 import type { Database } from "../db/database.js";
 import { purposeIn } from "../db/statement-names.js";
 
@@ -36,7 +36,7 @@ export interface IdempotencyClaim {
 }
 
 type Reader = Pick<Database<Record<string, unknown>>, "select">;
-type Writer = Pick<Database<Record<string, unknown>>, "insert">;
+type Writer = Pick<Database<Record<string, unknown>>, "insert" | "execute">;
 
 /** What an earlier create with this key stored, if any. */
 export async function findClaim(db: Reader, table: IdempotencyTable, claim: Omit<IdempotencyClaim, "entityId" | "inputHash">) {
@@ -72,10 +72,8 @@ export async function claimKey(tx: Writer, table: IdempotencyTable, claim: Idemp
 /** Claims several keys with one statement (as `claimKey` each); answers the keys claimed. */
 export async function claimKeys(tx: Writer, table: IdempotencyTable, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
   if (!claims.length) return new Set();
-  const inserted = await tx
-    .insert(table)
-    .values([...claims])
-    .onConflictDoNothing()
-    .returning({ key: table.key });
-  return new Set(inserted.map((row) => row.key));
+  const inserted = (await tx.execute(
+    sql`${insertRows(table, claims)} on conflict do nothing returning ${sql.identifier(table.key.name)}`,
+  )) as unknown as { rows: { key: string }[] };
+  return new Set(inserted.rows.map((row) => row.key));
 }

@@ -13,7 +13,7 @@ import { checkReferences, checkReferencesOfMany, type Reference } from "./refere
 import { notFound, UserErrorList } from "./validation.js";
 
 /** What the write path itself runs on a database or transaction: reads and inserts of its own bookkeeping rows. */
-export type SqlRunner = Pick<Database<Record<string, unknown>>, "select" | "insert">;
+export type SqlRunner = Pick<Database<Record<string, unknown>>, "select" | "insert" | "execute">;
 
 /** The subgraph's database: SQL, and transactions whose handle (`TTx`) its repositories write with. */
 export interface TransactionalDb<TTx extends SqlRunner> extends SqlRunner {
