@@ -7,7 +7,8 @@
  * 50 through `ingestArticles`, BENCH_CONCURRENCY requests in flight, default 2). Prints stories per second and what was created; then the
  * same folder again (every story already present). Not a test: numbers vary with the machine and its load.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signDevelopmentToken } from "@newsfed/gateway";
@@ -127,6 +128,40 @@ const stack = await startStack(dataDir, {
   ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
 });
 const gateway = `http://127.0.0.1:${BASE_PORT}/graphql`;
+const HZ = Number(execSync("getconf CLK_TCK").toString().trim());
+
+/**
+ * CPU seconds (user + system, with ended children: PostgreSQL's backends that closed) used so far by each of the
+ * stack's processes, summed by role. Read before and after a pass, it gives the CPU a story costs, which the machine's
+ * other work disturbs far less than the rate.
+ */
+function stackCpu(): Map<string, number> {
+  const byRole = new Map<string, number>();
+  for (const { pid, command } of stack.processes()) {
+    let seconds = 0;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      seconds = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / HZ;
+    } catch {
+      continue; // ended since it was listed
+    }
+    const role =
+      /subgraphs\/(\w+)\/dist/.exec(command)?.[1] ??
+      (command.includes("gateway/dist") ? "gateway" : command.includes("postgres") ? "postgres" : "other");
+    byRole.set(role, (byRole.get(role) ?? 0) + seconds);
+  }
+  return byRole;
+}
+
+/** The CPU of a pass, per story and by role, from two readings of `stackCpu`. */
+function cpuReport(before: Map<string, number>, after: Map<string, number>, stories: number): string {
+  const used = [...after].map(([role, seconds]) => [role, seconds - (before.get(role) ?? 0)] as const);
+  const total = used.reduce((sum, [, seconds]) => sum + seconds, 0);
+  const parts = used.sort((a, b) => b[1] - a[1]).map(([role, seconds]) => `${role} ${seconds.toFixed(1)}`);
+  return `CPU of the stack: ${total.toFixed(1)} s, ${((1000 * total) / stories).toFixed(1)} ms a story (${parts.join(", ")})`;
+}
+
 const cleanUp = async () => {
   await stack.stop();
   rmSync(storyDir, { recursive: true, force: true });
@@ -145,7 +180,7 @@ try {
   const known = catalogue.slice(0, OFFICIALS);
   const unknown = catalogue.slice(OFFICIALS);
 
-  let started = performance.now();
+  const started = performance.now();
   for (let i = 0; i < known.length; i += 25) {
     const chunk = known.slice(i, i + 25);
     const declarations = chunk.map((_, j) => `$i${j}: CreateOfficialInput!`).join(", ");
@@ -176,11 +211,14 @@ try {
     writeFileSync(join(storyDir, `${String(i).padStart(5, "0")}.txt`), story(i, a, b));
   }
   const { files } = storyFiles([storyDir]);
-  started = performance.now();
+  const cpuAtStart = stackCpu();
   const run = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: CONCURRENCY });
+  const cpuAfterFirst = stackCpu();
   console.log(`\nfirst ingestion (${OFFICIALS} officials in the catalogue):\n${summarize(run)}`);
+  console.log(cpuReport(cpuAtStart, cpuAfterFirst, files.length));
   const again = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: CONCURRENCY });
   console.log(`\nthe same folder again:\n${summarize(again)}`);
+  console.log(cpuReport(cpuAfterFirst, stackCpu(), files.length));
   const refused = [...run.outcomes, ...again.outcomes].filter((o) => o.status === "REFUSED");
   if (refused.length) console.log(`refused, e.g.: ${refused[0]!.file.label}: ${refused[0]!.reason}`);
 } finally {
