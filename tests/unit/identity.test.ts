@@ -46,4 +46,14 @@ describe("the identity the gateway signs for a subgraph", () => {
     ];
     for (const token of refused) expect(await verifyIdentity(token, SECRET, "officials")).toBeNull();
   });
+
+  it("stops taking a header it verified before once the header's validity is over", async () => {
+    const token = await signIdentity(editor, SECRET, "officials");
+    expect(await verifyIdentity(token, SECRET, "officials")).toEqual(editor);
+    expect(await verifyIdentity(token, SECRET, "officials")).toEqual(editor);
+    expect(await verifyIdentity(token, SECRET, "officials", Date.now() + 6 * 60_000)).toBeNull();
+    expect(await verifyIdentity(token, SECRET, "officials", Date.now() - 10 * 60_000)).toBeNull();
+    expect(await verifyIdentity(token, SECRET, "policy")).toBeNull();
+    expect(await verifyIdentity(token, "another-secret-of-enough-length", "officials")).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
-import type { Identity } from "@newsfed/kit/identity";
+import { type Identity, VerifiedTokens } from "@newsfed/kit/identity";
 
 /** Signs development tokens and verifies them when no production secret is configured. It is public: never use it in production. */
 export const DEVELOPMENT_JWT_SECRET = "newsfed-development-jwt-secret-do-not-use-in-production";
@@ -13,6 +13,8 @@ export const DEVELOPMENT_SCOPES = [...ALL_WRITE_SCOPES, AUDIT_READ_SCOPE];
 export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 30 * 86_400;
 /** Clock skew tolerated on `iat`. */
 const CLOCK_TOLERANCE_SECONDS = 60;
+/** A verified bearer token is taken again without its signature check for at most this long (JWKS keys rotate). */
+const REVERIFY_AFTER_MS = 60_000;
 
 export interface TokenVerifierOptions {
   /** HS256 shared secret. */
@@ -40,7 +42,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     ? createRemoteJWKSet(new URL(options.jwksUrl))
     : new TextEncoder().encode(options.secret ?? DEVELOPMENT_JWT_SECRET);
   const algorithms = options.jwksUrl ? ["RS256", "RS384", "RS512", "PS256", "ES256", "EdDSA"] : ["HS256"];
+  const verified = new VerifiedTokens<Identity>();
   return async (token) => {
+    const now = Date.now();
+    const known = verified.get(token, now);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       // Tokens must expire: a leaked token without `exp` would be valid forever.
@@ -62,7 +68,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         `The bearer token is not valid: it lives ${exp - iat} s (\`exp\` − \`iat\`); at most ${maxAge} s are accepted.`,
       );
     if (!payload.sub) throw new InvalidTokenError("The bearer token has no subject (`sub`).");
-    return { subject: payload.sub, scopes: scopesOf(payload) };
+    const identity = { subject: payload.sub, scopes: scopesOf(payload) };
+    verified.remember(token, identity, (iat - CLOCK_TOLERANCE_SECONDS) * 1000, Math.min(exp * 1000, now + REVERIFY_AFTER_MS));
+    return identity;
   };
 }
 

@@ -53,8 +53,39 @@ export async function signIdentity(identity: Identity, secret: string, audience:
 }
 
 /**
+ * Tokens already verified, each until its verification stops holding: a caller sends the same token with every
+ * request (the gateway's signed identity is reused for a minute), and checking a signature again costs more than the
+ * rest of a small request's authentication. Keyed by the whole token, signature included, so only the exact bytes
+ * verified before are taken; refusals are never kept (each forged token is checked). Bounded: past `maxEntries` it
+ * starts over.
+ */
+export class VerifiedTokens<T> {
+  private readonly entries = new Map<string, { value: T; from: number; until: number }>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  /** What `token` verified to, if it was verified and `now` (ms) lies in the time given for it. */
+  get(token: string, now: number): T | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (now >= entry.from && now < entry.until) return entry.value;
+    if (now >= entry.until) this.entries.delete(token);
+    return undefined;
+  }
+
+  /** Keeps what `token` verified to for `from` ≤ now < `until` (ms): the times its checks would pass again. */
+  remember(token: string, value: T, from: number, until: number): void {
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(token, { value, from, until });
+  }
+}
+
+const verifiedIdentities = new VerifiedTokens<Identity>();
+
+/**
  * The identity in a signed header, or null when the header is absent, forged, malformed, expired, issued in the
- * future or for another subgraph. The signature check is WebCrypto's HMAC verify, which compares in constant time.
+ * future or for another subgraph. The signature check is WebCrypto's HMAC verify, which compares in constant time;
+ * a header verified before is taken from `verifiedIdentities` while the checks below would still pass.
  */
 export async function verifyIdentity(
   header: string | undefined,
@@ -63,6 +94,9 @@ export async function verifyIdentity(
   now = Date.now(),
 ): Promise<Identity | null> {
   if (!header) return null;
+  const memo = `${audience}\n${secret}\n${header}`;
+  const known = verifiedIdentities.get(memo, now);
+  if (known) return known;
   try {
     const { payload } = await jwtVerify(header, await hmacKey(secret, "verify"), {
       algorithms: ["HS256"],
@@ -74,7 +108,13 @@ export async function verifyIdentity(
       currentDate: new Date(now),
     });
     if (typeof payload.sub !== "string" || typeof payload.scope !== "string") return null;
-    return { subject: payload.sub, scopes: payload.scope.split(" ").filter(Boolean) };
+    const identity = { subject: payload.sub, scopes: payload.scope.split(" ").filter(Boolean) };
+    // jose refuses before iat − tolerance (issued in the future), from exp + tolerance on, and once the token is
+    // older than its validity + tolerance.
+    const { iat, exp } = payload as { iat: number; exp: number };
+    const until = Math.min(exp, iat + VALIDITY_SECONDS) + CLOCK_TOLERANCE_SECONDS;
+    verifiedIdentities.remember(memo, identity, (iat - CLOCK_TOLERANCE_SECONDS) * 1000, until * 1000);
+    return identity;
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;
     throw error;
