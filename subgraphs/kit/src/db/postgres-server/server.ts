@@ -102,7 +102,6 @@ async function spawnServer(
     // system's page cache keeps the data hot anyway, so a smaller pool keeps the default stack smaller.
     `shared_buffers=${options.sharedBuffers ?? EMBEDDED_SHARED_BUFFERS}`,
     ...(durable ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
-    ...(process.env.TMP_PGSS ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"] : []),
   ];
   const args = ["-D", dataDir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
   const binary = await postgresBinary();
