@@ -14,6 +14,7 @@ import {
   refuse,
   refusingDuplicates,
   requiredText,
+  Rule,
   setOf,
   text,
   WriteRefused,
@@ -34,7 +35,7 @@ const SLUG_INDEX = "articles_slug_idx";
 const CONTENT_HASH_INDEX = "articles_content_hash_idx";
 
 /** A publication time: a Date (from the DateTime scalar) or an ISO string (trusted loaders); never in the future. */
-const publishedAt = z.unknown().transform((value, ctx): Date => {
+const publishedAt = new Rule((value, ctx): Date => {
   if (value === null || value === undefined) return refuse(ctx, UserErrorCode.REQUIRED, "is required.");
   const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) return refuse(ctx, UserErrorCode.INVALID_FORMAT, "must be an ISO 8601 date-time.");
@@ -44,7 +45,7 @@ const publishedAt = z.unknown().transform((value, ctx): Date => {
   return date;
 });
 
-const slug = text({ max: 120 }).transform((value, ctx): string | null => {
+const slug = text({ max: 120 }).andThen((value, ctx): string | null => {
   if (value === null || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return value;
   return refuse(
     ctx,
