@@ -24,7 +24,12 @@ const isUpper = (char: string | undefined) => char !== undefined && /\p{Lu}/u.te
 
 /** Splits a text into word, possessive and punctuation tokens (white space dropped). */
 export function tokenize(text: string): Omit<Token, "sentence">[] {
-  const tokens: Omit<Token, "sentence">[] = [];
+  return tokensOf(text);
+}
+
+/** `tokenize`, each token with a `sentence` of 0 for `sentencesOf` to set (one object per token, not a copy). */
+function tokensOf(text: string): Token[] {
+  const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
@@ -33,12 +38,12 @@ export function tokenize(text: string): Omit<Token, "sentence">[] {
       continue;
     }
     if (isApostrophe(char) && (text[i + 1] === "s" || text[i + 1] === "S") && !isWordChar(text[i + 2])) {
-      tokens.push({ text: text.slice(i, i + 2), start: i, end: i + 2, kind: "possessive" });
+      tokens.push({ text: text.slice(i, i + 2), start: i, end: i + 2, kind: "possessive", sentence: 0 });
       i += 2;
       continue;
     }
     if (!isWordChar(char)) {
-      tokens.push({ text: char, start: i, end: i + 1, kind: "punct" });
+      tokens.push({ text: char, start: i, end: i + 1, kind: "punct", sentence: 0 });
       i++;
       continue;
     }
@@ -46,7 +51,7 @@ export function tokenize(text: string): Omit<Token, "sentence">[] {
     if (isUpper(char) && text[i + 1] === "." && isUpper(text[i + 2]) && text[i + 3] === ".") {
       let j = i;
       while (isUpper(text[j]) && text[j + 1] === "." && j - i < 12) j += 2;
-      tokens.push({ text: text.slice(i, j), start: i, end: j, kind: "word" });
+      tokens.push({ text: text.slice(i, j), start: i, end: j, kind: "word", sentence: 0 });
       i = j;
       continue;
     }
@@ -74,7 +79,7 @@ export function tokenize(text: string): Omit<Token, "sentence">[] {
       }
       break;
     }
-    tokens.push({ text: text.slice(i, j), start: i, end: j, kind: "word" });
+    tokens.push({ text: text.slice(i, j), start: i, end: j, kind: "word", sentence: 0 });
     i = j;
   }
   return tokens;
@@ -89,14 +94,13 @@ const ABBREVIATIONS = new Set(
 
 /** Sentence spans of a body (paragraphs are separated by a blank line), with their tokens. */
 export function sentencesOf(body: string): { tokens: Token[]; sentences: Sentence[] } {
-  const raw = tokenize(body);
-  const tokens: Token[] = [];
+  const raw = tokensOf(body);
   const sentences: Sentence[] = [];
   let from = 0;
   const close = (to: number) => {
     if (to > from) {
       sentences.push({ start: raw[from]!.start, end: raw[to - 1]!.end, from, to });
-      for (let k = from; k < to; k++) tokens.push({ ...raw[k]!, sentence: sentences.length - 1 });
+      for (let k = from; k < to; k++) raw[k]!.sentence = sentences.length - 1;
     }
     from = to;
   };
@@ -104,7 +108,7 @@ export function sentencesOf(body: string): { tokens: Token[]; sentences: Sentenc
     const token = raw[k]!;
     const next = raw[k + 1];
     // A paragraph break ends a sentence.
-    if (next && body.slice(token.end, next.start).includes("\n")) {
+    if (next && hasLineBreak(body, token.end, next.start)) {
       close(k + 1);
       continue;
     }
@@ -119,7 +123,12 @@ export function sentencesOf(body: string): { tokens: Token[]; sentences: Sentenc
     close(k + 1);
   }
   close(raw.length);
-  return { tokens, sentences };
+  return { tokens: raw, sentences };
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /**
