@@ -4,7 +4,7 @@
  * officials (default 5,000; created through the gateway, 25 per request), writes BENCH_STORIES generated wire
  * stories (default 2,000) to a temporary folder, each naming two of those officials at a meeting with an agreement
  * (one in ten names a minister the catalogue lacks), and ingests the folder exactly as `pnpm ingest` does (batches of
- * 50 through `ingestArticles`, BENCH_CONCURRENCY requests in flight, default 2). Prints stories per second and what was created; then the
+ * 50 through `ingestArticles`, BENCH_CONCURRENCY requests in flight, default `pnpm ingest`'s 4). Prints stories per second and what was created; then the
  * same folder again (every story already present). Not a test: numbers vary with the machine and its load.
  */
 import { execSync } from "node:child_process";
@@ -12,13 +12,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signDevelopmentToken } from "@newsfed/gateway";
-import { ingestFiles, storyFiles, summarize } from "../../scripts/ingest/client.js";
+import { DEFAULT_PARALLEL, ingestFiles, storyFiles, summarize } from "../../scripts/ingest/client.js";
 import { startStack, tempDataDir } from "../helpers/stack.js";
 
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 60100);
 const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 5000);
 const STORIES = Number(process.env.BENCH_STORIES ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_PARALLEL);
 
 /** A deterministic generator, so every run ingests the same stories. */
 function random(seed: number) {

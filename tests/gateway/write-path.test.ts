@@ -15,10 +15,11 @@ afterAll(() => fed?.close());
 interface Payload {
   organization: { id: string; name: string } | null;
   userErrors: { field: string | null; code: string }[];
+  replayed?: boolean;
 }
 
 const CREATE = `mutation($input: CreateOrganizationInput!) {
-  createOrganization(input: $input) { organization { id name } userErrors { field code } } }`;
+  createOrganization(input: $input) { organization { id name } userErrors { field code } replayed } }`;
 const create = async (input: Record<string, unknown>) =>
   dataOf<{ createOrganization: Payload }>(await fed.query(CREATE, { input }, { token })).createOrganization;
 const countNamed = async (name: string) =>
@@ -32,7 +33,19 @@ describe("creates that are safe to retry", () => {
     const first = await create(input);
     const retry = await create(input);
     expect(first.userErrors).toEqual([]);
-    expect(retry).toEqual(first);
+    expect(first.replayed).toBe(false);
+    // The answer says it is a replay, so a caller counting what it created does not count it twice.
+    expect(retry).toEqual({ ...first, replayed: true });
+    const bulk = dataOf<{ createOrganizations: { results: Payload[] } }>(
+      await fed.query(
+        `mutation($inputs: [CreateOrganizationInput!]!) {
+          createOrganizations(inputs: $inputs) { results { organization { id name } userErrors { field code } replayed } } }`,
+        { inputs: [input, { name: "Bulk Fresh Agency", kind: "AGENCY", idempotencyKey: "retry-safe-2" }] },
+        { token },
+      ),
+    ).createOrganizations.results;
+    expect(bulk[0]).toEqual({ ...first, replayed: true });
+    expect(bulk[1]).toMatchObject({ userErrors: [], replayed: false, organization: { name: "Bulk Fresh Agency" } });
     expect(await countNamed("Retry Safe Agency")).toBe(1);
   });
 
@@ -41,6 +54,7 @@ describe("creates that are safe to retry", () => {
     const [a, b] = await Promise.all([create(input), create(input)]);
     expect(a.organization?.id).toBeDefined();
     expect(b.organization?.id).toBe(a.organization?.id);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect(await countNamed("Racing Agency")).toBe(1);
   });
 
@@ -50,6 +64,7 @@ describe("creates that are safe to retry", () => {
     expect(reused).toEqual({
       organization: null,
       userErrors: [{ field: "input.idempotencyKey", code: "IDEMPOTENCY_KEY_REUSED" }],
+      replayed: false,
     });
     expect(await countNamed("Someone Else")).toBe(0);
   });

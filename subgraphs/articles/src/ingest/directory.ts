@@ -38,6 +38,8 @@ export interface KnownEvent {
 export interface WriteAnswer {
   id: string | null;
   userErrors: UserError[];
+  /** The create repeated an earlier one with the same idempotency key (a concurrent ingestion made the entity). */
+  replayed: boolean;
 }
 
 export interface NameQuery {

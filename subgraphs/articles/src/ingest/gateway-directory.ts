@@ -144,14 +144,18 @@ export class GatewayDirectory implements Directory {
         call: (v) => `${mutation}(inputs: ${v})`,
         variableType: `[${inputType}]!`,
         value: inputs.slice(i, i + BULK_SIZE),
-        selection: `results { ${entity} { id } userErrors { field message code } } userErrors { field message code }`,
+        selection: `results { ${entity} { id } replayed userErrors { field message code } } userErrors { field message code }`,
       });
     }
     const answers = await this.run(fields, true);
     return answers.flatMap((answer, index): WriteAnswer[] => {
       const size = Math.min(BULK_SIZE, inputs.length - index * BULK_SIZE);
       if (!answer || answer.userErrors?.length) {
-        return Array.from({ length: size }, () => ({ id: null, userErrors: (answer?.userErrors ?? []) as UserError[] }));
+        return Array.from({ length: size }, () => ({
+          id: null,
+          userErrors: (answer?.userErrors ?? []) as UserError[],
+          replayed: false,
+        }));
       }
       return answer.results.map((result: any) => toAnswer(result, entity));
     });
@@ -253,4 +257,5 @@ const toEvent = (node: any): KnownEvent => ({
 const toAnswer = (answer: any, entity: string): WriteAnswer => ({
   id: answer?.[entity]?.id ?? null,
   userErrors: (answer?.userErrors ?? []) as UserError[],
+  replayed: answer?.replayed === true,
 });

@@ -396,8 +396,9 @@ export class IngestPipeline {
   }
 
   /**
-   * Creates entries through the directory; answers with ids are created, DUPLICATE or IDEMPOTENCY_KEY_REUSED mean
-   * someone else created it meanwhile (looked up again and linked), other refusals are reported.
+   * Creates entries through the directory; answers with ids are created (replayed ones were created by a concurrent
+   * ingestion, and are linked), DUPLICATE or IDEMPOTENCY_KEY_REUSED mean someone else created it meanwhile (looked up
+   * again and linked), other refusals are reported.
    */
   private async create<TEntry extends Resolved<TKnown> & { stories?: number[]; story?: number }, TKnown>(
     entries: TEntry[],
@@ -429,7 +430,8 @@ export class IngestPipeline {
       const entry = entries[index]!;
       if (answer.id) {
         entry.known = how.known(entry, answer.id);
-        entry.createdBy = entry.stories?.[0] ?? entry.story ?? 0;
+        // A replay: a concurrent ingestion (same caller, same key) made it first; this one links it.
+        if (!answer.replayed) entry.createdBy = entry.stories?.[0] ?? entry.story ?? 0;
       } else if (answer.userErrors.some((error) => REUSED_OR_DUPLICATE.has(error.code))) {
         again.push(entry);
       } else {

@@ -56,8 +56,8 @@ export class UserError {
 }
 
 /**
- * The payload of a create or update: the entity when it was written, and the reasons when it was not. The write path
- * answers `{ entity, userErrors }`; the schema names the entity field after its type (`official`). `deprecatedNames`
+ * The payload of a create or update: the entity when it was written, and the reasons when it was not; a create's also
+ * says whether it was a replay. The write path answers `{ entity, userErrors, replayed }`; the schema names the entity field after its type (`official`). `deprecatedNames`
  * keeps older names of that field readable while clients move.
  */
 export function payloadType<TEntity extends object>(
@@ -77,6 +77,13 @@ export function payloadType<TEntity extends object>(
     nullable: true,
     description: `The ${field} as stored; null when userErrors is not empty.`,
   })(Payload.prototype, "entity");
+  // A create can be answered from an earlier one with the same idempotency key (a retry, or a concurrent twin).
+  if (verb.startsWith("create")) {
+    Field(() => Boolean, {
+      description:
+        "True when this answer repeats an earlier create with the same `idempotencyKey` (by this caller, with this input): the entity is the one that create made, and nothing new was stored.",
+    })(Payload.prototype, "replayed");
+  }
   // The older name reads the same `entity` property: a second schema field on the same class property.
   for (const old of deprecatedNames) {
     Field(() => entity, {

@@ -99,6 +99,8 @@ export interface WriteResult<TRow> {
   /** The entity as stored; null when nothing was written. */
   entity: TRow | null;
   userErrors: UserError[];
+  /** A create answered from an earlier one with the same idempotency key: the entity it made, nothing new stored. */
+  replayed: boolean;
 }
 
 export interface DeleteResult {
@@ -141,7 +143,7 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
       if (earlier) return this.replay(earlier, inputHash);
     }
     const checked = await this.validate(input, "create", null, options);
-    if (!checked.ok) return { entity: null, userErrors: checked.errors };
+    if (!checked.ok) return { entity: null, userErrors: checked.errors, replayed: false };
     const id = options.id ?? newId();
     const stored = await this.inTransaction(async (tx) => {
       if (claim && !(await claimKey(tx, this.runtime.idempotency, { ...claim, entityId: id, inputHash }))) {
@@ -151,12 +153,12 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
       await this.record(tx, ChangeAction.CREATED, id, actor, checked.given);
       return "created" as const;
     });
-    if (stored instanceof WriteRefused) return { entity: null, userErrors: stored.userErrors };
+    if (stored instanceof WriteRefused) return { entity: null, userErrors: stored.userErrors, replayed: false };
     if (stored === "replayed" && claim) {
       // A concurrent create with the same key won: answer with its entity.
       return this.replay((await findClaim(this.runtime.db, this.runtime.idempotency, claim))!, inputHash);
     }
-    return { entity: await this.fresh(id), userErrors: [] };
+    return { entity: await this.fresh(id), userErrors: [], replayed: false };
   }
 
   /**
@@ -211,7 +213,7 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
     const outcome = new Map<number, "created" | "replayed" | UserError[]>();
     const toStore = pending.filter((entry) => {
       if (entry.prepared.errors.ok) return true;
-      results[entry.index] = { entity: null, userErrors: entry.prepared.errors.errors };
+      results[entry.index] = { entity: null, userErrors: entry.prepared.errors.errors, replayed: false };
       return false;
     });
     if (toStore.length) {
@@ -253,13 +255,13 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
     await Promise.all(
       toStore.map(async (entry) => {
         const result = outcome.get(entry.index)!;
-        if (Array.isArray(result)) results[entry.index] = { entity: null, userErrors: result };
+        if (Array.isArray(result)) results[entry.index] = { entity: null, userErrors: result, replayed: false };
         else if (result === "replayed")
           results[entry.index] = await this.replay(
             (await findClaim(this.runtime.db, this.runtime.idempotency, entry.claim!))!,
             entry.inputHash,
           );
-        else results[entry.index] = { entity: await this.spec.load(entry.id), userErrors: [] };
+        else results[entry.index] = { entity: await this.spec.load(entry.id), userErrors: [], replayed: false };
       }),
     );
     return results;
@@ -311,15 +313,15 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
   async update(id: string, input: object, options: WriteOptions = {}): Promise<WriteResult<TRow>> {
     const actor = requireScope(this.runtime.identity, this.spec.scope);
     const current = await this.spec.load(id);
-    if (!current) return { entity: null, userErrors: [notFound(id)] };
+    if (!current) return { entity: null, userErrors: [notFound(id)], replayed: false };
     const checked = await this.validate(input, "update", current, options);
-    if (!checked.ok) return { entity: null, userErrors: checked.errors };
+    if (!checked.ok) return { entity: null, userErrors: checked.errors, replayed: false };
     const refused = await this.inTransaction(async (tx) => {
       await this.spec.update(tx, id, checked.write, actor);
       await this.record(tx, ChangeAction.UPDATED, id, actor, checked.given);
     });
-    if (refused instanceof WriteRefused) return { entity: null, userErrors: refused.userErrors };
-    return { entity: await this.fresh(id), userErrors: [] };
+    if (refused instanceof WriteRefused) return { entity: null, userErrors: refused.userErrors, replayed: false };
+    return { entity: await this.fresh(id), userErrors: [], replayed: false };
   }
 
   async delete(id: string): Promise<DeleteResult> {
@@ -379,6 +381,7 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
     if (earlier.inputHash !== inputHash) {
       return {
         entity: null,
+        replayed: false,
         userErrors: [
           {
             field: `input.${IDEMPOTENCY_KEY}`,
@@ -389,8 +392,8 @@ export class EntityWriter<TRow, TShape extends InputShape, TTx extends SqlRunner
       };
     }
     const entity = await this.fresh(earlier.entityId);
-    if (!entity) return { entity: null, userErrors: [notFound(earlier.entityId)] };
-    return { entity, userErrors: [] };
+    if (!entity) return { entity: null, userErrors: [notFound(earlier.entityId)], replayed: false };
+    return { entity, userErrors: [], replayed: true };
   }
 
   private async fresh(id: string): Promise<TRow | null> {
