@@ -162,6 +162,18 @@ function cpuReport(before: Map<string, number>, after: Map<string, number>, stor
   return `CPU of the stack: ${total.toFixed(1)} s, ${((1000 * total) / stories).toFixed(1)} ms a story (${parts.join(", ")})`;
 }
 
+/** How many officials, organizations, initiatives and events the graph holds. */
+async function graphCounts(token: string): Promise<Record<string, number>> {
+  const data = await post<Record<string, { totalCount: number }>>(
+    gateway,
+    token,
+    `{ official: officials(first: 0) { totalCount } organization: organizations(first: 0) { totalCount }
+       initiative: initiatives(first: 0) { totalCount } event: events(first: 0) { totalCount } }`,
+    {},
+  );
+  return Object.fromEntries(Object.entries(data).map(([kind, connection]) => [kind, connection.totalCount]));
+}
+
 const cleanUp = async () => {
   await stack.stop();
   rmSync(storyDir, { recursive: true, force: true });
@@ -211,11 +223,19 @@ try {
     writeFileSync(join(storyDir, `${String(i).padStart(5, "0")}.txt`), story(i, a, b));
   }
   const { files } = storyFiles([storyDir]);
+  const countsBefore = await graphCounts(token);
   const cpuAtStart = stackCpu();
   const run = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: CONCURRENCY });
   const cpuAfterFirst = stackCpu();
   console.log(`\nfirst ingestion (${OFFICIALS} officials in the catalogue):\n${summarize(run)}`);
   console.log(cpuReport(cpuAtStart, cpuAfterFirst, files.length));
+  // What the payloads said was created, against what the graph gained: they differ if a create is counted twice.
+  const countsAfter = await graphCounts(token);
+  console.log(
+    `the graph gained: ${Object.entries(countsAfter)
+      .map(([kind, n]) => `${n - countsBefore[kind]!} ${kind}`)
+      .join(", ")}`,
+  );
   const again = await ingestFiles(files, { gatewayUrl: gateway, token, batchSize: 50, concurrency: CONCURRENCY });
   console.log(`\nthe same folder again:\n${summarize(again)}`);
   console.log(cpuReport(cpuAfterFirst, stackCpu(), files.length));
