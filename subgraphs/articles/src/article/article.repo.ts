@@ -176,7 +176,12 @@ export class ArticleRepo {
     items: readonly { row: typeof articles.$inferInsert; links: LinkRow[]; mentions: MentionInsert[] }[],
   ) {
     if (!items.length) return;
-    await tx.execute(insertRows(articles, items.map((item) => item.row)));
+    await tx.execute(
+      insertRows(
+        articles,
+        items.map((item) => item.row),
+      ),
+    );
     const links = items.flatMap((item) => item.links.map((link) => ({ ...link, articleId: item.row.id })));
     if (links.length) await tx.execute(insertColumns(articleLinks, ["articleId", "kind", "refId", "position"], links));
     const found = items.flatMap((item) => item.mentions.map((mention) => ({ ...mention, articleId: item.row.id })));

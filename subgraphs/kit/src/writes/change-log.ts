@@ -97,7 +97,12 @@ export async function recordChange(tx: Tx, table: ChangeLogTable, change: Change
 /** Records the changes of several writes with one statement, inside the caller's transaction. */
 export async function recordChanges(tx: Tx, table: ChangeLogTable, changes: readonly ChangeInput[]): Promise<void> {
   if (!changes.length) return;
-  await tx.execute(insertRows(table, changes.map((change) => ({ id: newId(), ...change, fields: change.fields ?? [] }))));
+  await tx.execute(
+    insertRows(
+      table,
+      changes.map((change) => ({ id: newId(), ...change, fields: change.fields ?? [] })),
+    ),
+  );
 }
 
 const NEWEST_FIRST: KeysetOrder = { name: "changes:at", sortType: "timestamptz", direction: "desc" };

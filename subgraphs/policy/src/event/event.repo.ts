@@ -1,4 +1,13 @@
-import { anyOf, insertColumns, insertRows, type KeysetOrder, keysetPages, namedStatement, readColumns, searchQuery } from "@newsfed/kit/db";
+import {
+  anyOf,
+  insertColumns,
+  insertRows,
+  type KeysetOrder,
+  keysetPages,
+  namedStatement,
+  readColumns,
+  searchQuery,
+} from "@newsfed/kit/db";
 import { badInput } from "@newsfed/kit/paging";
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { PolicyDb, PolicyTx } from "../db/index.js";
@@ -149,7 +158,12 @@ export class EventRepo {
     items: readonly { row: typeof events.$inferInsert; links: EventLinks; results: OutcomeInsert[] }[],
   ) {
     if (!items.length) return;
-    await tx.execute(insertRows(events, items.map((item) => item.row)));
+    await tx.execute(
+      insertRows(
+        events,
+        items.map((item) => item.row),
+      ),
+    );
     await writeLinkRows(
       tx,
       items.map((item) => linkRows(item.row.id, item.links, item.results)),

@@ -101,6 +101,11 @@ async function spawnServer(
     // Shared buffers are counted again in the resident memory of every backend that touched them; the operating
     // system's page cache keeps the data hot anyway, so a smaller pool keeps the default stack smaller.
     `shared_buffers=${options.sharedBuffers ?? EMBEDDED_SHARED_BUFFERS}`,
+    // PostgreSQL 18 reads through three I/O worker processes by default, and each holds in its resident memory every
+    // shared buffer it read into: ~60 MB more after a few scans of a table larger than the pool. Backends reading
+    // for themselves map those buffers anyway. Nor does the default stack replicate, so no replication launcher.
+    "io_method=sync",
+    "max_logical_replication_workers=0",
     ...(durable ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
   ];
   const args = ["-D", dataDir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
