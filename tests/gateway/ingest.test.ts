@@ -297,6 +297,34 @@ Annuar said investors from Japan had shown interest./.`;
   });
 });
 
+describe("namesakes in other countries", () => {
+  it("creates the official and ministry a story names in its country instead of linking another country's namesakes", async () => {
+    const story = (day: string, place: string, demonym: string) => ` date 2023-05-${day} Talks in ${place}. (Photo: VNA)
+
+${place} (VNA) - ${demonym} Minister of Energy Arif Wibisono met investors in ${place} on May ${Number(day) - 1} to discuss power grids.
+
+Wibisono said more investment would follow./.`;
+    const thai = await ingest(fed, { text: story("10", "Bangkok", "Thai") }, token);
+    const indonesian = await ingest(fed, { text: story("12", "Jakarta", "Indonesian") }, token);
+    expect([thai.status, indonesian.status]).toEqual(["CREATED", "CREATED"]);
+    // Same name, another stated country: another person and another ministry, both created, nothing linked across.
+    expect(kinds(indonesian.createdEntities).sort()).toEqual(["OFFICIAL Arif Wibisono", "ORGANIZATION Ministry of Energy"]);
+    expect((await officialsNamed("Arif Wibisono")).totalCount).toBe(2);
+    expect((await graphOf(fed, thai.article!.id)).officials).toEqual([
+      expect.stringMatching(/^Arif Wibisono \(TH\): Minister of Energy @ Ministry of Energy/),
+    ]);
+    expect((await graphOf(fed, indonesian.article!.id)).officials).toEqual([
+      expect.stringMatching(/^Arif Wibisono \(ID\): Minister of Energy @ Ministry of Energy/),
+    ]);
+    // A third story about the Thai minister links him again.
+    const again = await ingest(fed, { text: story("14", "Bangkok", "Thai").replace("power grids", "solar farms") }, token);
+    expect(kinds(again.createdEntities)).toEqual([]);
+    expect(kinds(again.linkedEntities)).toEqual(
+      expect.arrayContaining(["OFFICIAL Arif Wibisono", "ORGANIZATION Ministry of Energy"]),
+    );
+  });
+});
+
 describe("keyed, idempotent steps", () => {
   it("creates a new official once when two stories naming them are ingested at the same time by one caller", async () => {
     const [a, b] = await Promise.all([ingest(fed, { text: DAT_MEETS }, token), ingest(fed, { text: DAT_LAUNCHES }, token)]);

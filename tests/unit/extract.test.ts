@@ -66,6 +66,15 @@ describe("officials in the text", () => {
         forms: ["Yamada Takio", "Yamada"],
       },
     ]);
+    // The seed's "US Secretary of Commerce" states the country; this story's unqualified minister has the dateline's.
+    expect(extract("000_7bd97e100af3bb16.txt").persons.map((p) => [p.name, p.countryStated])).toEqual([
+      ["Annuar Musa", true],
+      ["Gina Raimondo", true],
+    ]);
+    expect(extract("03_vna_hanoi_hung_yamada_no_caption.txt").persons.map((p) => [p.name, p.countryStated])).toEqual([
+      ["Nguyen Manh Hung", false],
+      ["Yamada Takio", true],
+    ]);
     expect(persons("06_yonhap_seoul_lim_teo_signing.txt").map((p) => [p.name, p.country, p.forms])).toEqual([
       ["Lim Hye-sook", "KR", ["Lim Hye-sook", "Lim"]],
       ["Josephine Teo", "SG", ["Josephine Teo"]],

@@ -227,13 +227,14 @@ export class IngestPipeline {
     const initiativesByKey = indexBy(found.initiatives, (i) => [i.name, i.acronym ?? ""]);
     for (const person of persons) {
       const matches = matching(officialsByKey, personNames(person.candidate));
-      this.settle(person, pick(matches, person.candidate.country), IngestedEntityKind.OFFICIAL, person.candidate.name);
+      const { country, countryStated } = person.candidate;
+      this.settle(person, pick(matches, country, countryStated), IngestedEntityKind.OFFICIAL, person.candidate.name);
     }
     for (const organization of organizations) {
       const matches = matching(organizationsByKey, organization.candidate.lookup);
       this.settle(
         organization,
-        pick(matches, organization.candidate.country),
+        pick(matches, organization.candidate.country, GOVERNMENT_BODIES.has(organization.candidate.kind)),
         IngestedEntityKind.ORGANIZATION,
         label(organization.candidate),
       );
@@ -798,7 +799,10 @@ function mergePerson(into: PersonCandidate, other: PersonCandidate) {
   // A country a title states wins over one inferred from the dateline.
   if (other.post && (!into.post || (!into.country && other.country))) {
     into.post ??= other.post;
-    into.country ??= other.country;
+    if (!into.country) {
+      into.country = other.country;
+      into.countryStated = other.countryStated;
+    }
   }
   for (const [form, confidence] of other.forms) if (!into.forms.has(form)) into.forms.set(form, confidence);
 }
@@ -822,9 +826,24 @@ const matching = <T>(index: Map<string, T[]>, names: string[]): T[] => [
 ];
 
 /** The one match, the one of the country when several fit, "ambiguous" when that still leaves several. */
-function pick<T extends { countryCode: string | null }>(matches: T[], country: string | null): T | null | "ambiguous" {
-  if (matches.length <= 1) return matches[0] ?? null;
-  const ofCountry = matches.filter((m) => m.countryCode === country);
+/** Kinds of organization whose name only their country tells apart: every country has a "Ministry of Energy". */
+const GOVERNMENT_BODIES = new Set(["MINISTRY", "DEPARTMENT"]);
+
+/**
+ * The one known entity a candidate's names match: the only match, or among several the only one of the candidate's
+ * country. With `countryIsKnown` (the text states the country, or the name is a government body's), an entity of
+ * another country is a namesake, not a match: linking "Thai Minister of Energy X" to India's X, or a Thai "Ministry of
+ * Energy" to India's, would be a guessed link. Without it (a country taken from the dateline), a single match is kept.
+ */
+function pick<T extends { countryCode: string | null }>(
+  matches: T[],
+  country: string | null,
+  countryIsKnown = false,
+): T | null | "ambiguous" {
+  const candidates =
+    countryIsKnown && country !== null ? matches.filter((m) => m.countryCode === null || m.countryCode === country) : matches;
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const ofCountry = candidates.filter((m) => m.countryCode === country);
   return ofCountry.length === 1 ? ofCountry[0]! : "ambiguous";
 }
 

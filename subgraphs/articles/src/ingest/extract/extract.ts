@@ -48,6 +48,8 @@ export interface PersonCandidate {
   honorific: string | null;
   /** Country of the post (ISO code): stated by the title ("US", "Malaysia's", "Vietnamese") or the dateline's. */
   country: string | null;
+  /** The text states `country` (a qualifier of the title), rather than it being the dateline's. */
+  countryStated: boolean;
   post: PostCandidate | null;
   forms: Forms;
   /** Offset of the first mention. */
@@ -359,7 +361,10 @@ class Extractor {
     if (title && !person.post) {
       const postCountry = qualifier ?? (title.ambassador ? null : this.homeCountry);
       person.post = { title: title.title, organization: this.postOrganization(title, postCountry, this.tokens[at]!.start) };
-      if (!person.country) person.country = postCountry;
+      if (!person.country) {
+        person.country = postCountry;
+        person.countryStated = qualifier !== null;
+      }
     }
     this.personAt.push({ key: person.key, token: honorific ? honorific.start : k });
     for (let c = at; c < name.end; c++) this.claimed[c] = 1;
@@ -387,7 +392,10 @@ class Extractor {
     if (!person.post) {
       const postCountry = qualifier ?? (title.ambassador ? null : this.homeCountry);
       person.post = { title: title.title, organization: this.postOrganization(title, postCountry, this.tokens[at]!.start) };
-      if (!person.country) person.country = postCountry;
+      if (!person.country) {
+        person.country = postCountry;
+        person.countryStated = qualifier !== null;
+      }
     }
     this.personAt.push({ key: person.key, token: at });
     for (let c = at; c < title.end; c++) this.claimed[c] = 1;
@@ -399,7 +407,16 @@ class Extractor {
     let person = this.persons.get(key);
     if (!person && this.persons.size >= MAX_CANDIDATES) return this.overflow(name, token);
     if (!person) {
-      person = { key, name, honorific: null, country: null, post: null, forms: new Map(), first: this.tokens[token]!.start };
+      person = {
+        key,
+        name,
+        honorific: null,
+        country: null,
+        countryStated: false,
+        post: null,
+        forms: new Map(),
+        first: this.tokens[token]!.start,
+      };
       this.persons.set(key, person);
     }
     return person;
@@ -597,6 +614,7 @@ class Extractor {
       name,
       honorific: null,
       country: null,
+      countryStated: false,
       post: null,
       forms: new Map(),
       first: this.tokens[token]!.start,
