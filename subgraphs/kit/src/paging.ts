@@ -82,7 +82,13 @@ export async function toConnection<TNode>(
     const node = nodes[index];
     if (node instanceof Error) throw node;
     // A row deleted between the page and node statements simply drops out of this page.
-    if (node) edges.push({ cursor: edge.cursor, node });
+    if (node)
+      edges.push({
+        get cursor() {
+          return edge.cursor;
+        },
+        node,
+      });
   });
   return {
     edges,

@@ -152,9 +152,13 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
       page.hasNextPage = first > 0;
       continue;
     }
+    const { id, sort_text: sort } = row;
     page.edges.push({
-      id: row.id,
-      cursor: encodeCursor({ order: order.name, sort: row.sort_text, id: row.id }),
+      id,
+      // Encoded when read: most reads of a page (lookups, nested lists) select no edge cursors.
+      get cursor() {
+        return encodeCursor({ order: order.name, sort, id });
+      },
       ...(records ? { row: records.read(row) } : {}),
     });
   }
