@@ -1,9 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { IDENTITY_HEADER, signIdentity } from "@newsfed/kit/identity";
+import { IDENTITY_HEADER, SignedIdentityCache, signIdentity } from "@newsfed/kit/identity";
 import { injectTraceContext, REQUEST_ID_HEADER } from "@newsfed/kit/observability";
 import type { GatewayContext } from "./authentication.js";
-import { SignedIdentityCache } from "./signed-identity-cache.js";
 
 type Headers = NonNullable<NonNullable<GraphQLDataSourceProcessOptions["request"]["http"]>["headers"]>;
 
