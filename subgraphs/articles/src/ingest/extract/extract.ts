@@ -405,18 +405,10 @@ class Extractor {
   private person(name: string, token: number): PersonCandidate {
     const key = nameKey(name);
     let person = this.persons.get(key);
-    if (!person && this.persons.size >= MAX_CANDIDATES) return this.overflow(name, token);
+    // Beyond the bound a person is still parsed, but kept out of the candidates.
+    if (!person && this.persons.size >= MAX_CANDIDATES) return this.newPerson(name, token);
     if (!person) {
-      person = {
-        key,
-        name,
-        honorific: null,
-        country: null,
-        countryStated: false,
-        post: null,
-        forms: new Map(),
-        first: this.tokens[token]!.start,
-      };
+      person = this.newPerson(name, token);
       this.persons.set(key, person);
     }
     return person;
@@ -607,8 +599,7 @@ class Extractor {
     }
   }
 
-  /** A person beyond the bound: parsed, but kept out of the candidates. */
-  private overflow(name: string, token: number): PersonCandidate {
+  private newPerson(name: string, token: number): PersonCandidate {
     return {
       key: nameKey(name),
       name,
