@@ -1,7 +1,7 @@
 import { mapConcurrently } from "@newsfed/kit/concurrency";
 import type { UserError } from "@newsfed/kit/graphql";
 import type { Identity } from "@newsfed/kit/identity";
-import { askFederation, type FederationClient } from "@newsfed/kit/subgraph";
+import { askFederation, type FederationClient, FederationUnavailableError } from "@newsfed/kit/subgraph";
 import type {
   Directory,
   EventQuery,
@@ -188,18 +188,32 @@ export class GatewayDirectory implements Directory {
   private async run(fields: Field[], mutation: boolean): Promise<any[]> {
     const chunks: Field[][] = [];
     for (let i = 0; i < fields.length; i += ALIASES_PER_REQUEST) chunks.push(fields.slice(i, i + ALIASES_PER_REQUEST));
-    const answers = await mapConcurrently(chunks, CONCURRENCY, async (chunk) => {
-      const declarations = chunk.map((field, i) => `$v${i}: ${field.variableType}`).join(", ");
-      const selections = chunk.map((field, i) => `f${i}: ${field.call(`$v${i}`)} { ${field.selection} }`).join("\n");
-      const operation = `${mutation ? "mutation IngestWrite" : "query IngestLookup"}(${declarations}) {\n${selections}\n}`;
-      const variables = Object.fromEntries(chunk.map((field, i) => [`v${i}`, field.value]));
+    const answers = await mapConcurrently(chunks, CONCURRENCY, (chunk) => this.ask(chunk, mutation));
+    return answers.flat();
+  }
+
+  /**
+   * One aliased operation of `chunk`. A read the gateway refuses as too costly (each name lookup is a page of 100
+   * nodes with nested lists, and a batch of 100 stories needs several) is asked again in two halves: the gateway's
+   * cost limit bounds each request, not the size of a batch. Writes are never split (their answers say what was made).
+   */
+  private async ask(chunk: Field[], mutation: boolean): Promise<any[]> {
+    const declarations = chunk.map((field, i) => `$v${i}: ${field.variableType}`).join(", ");
+    const selections = chunk.map((field, i) => `f${i}: ${field.call(`$v${i}`)} { ${field.selection} }`).join("\n");
+    const operation = `${mutation ? "mutation IngestWrite" : "query IngestLookup"}(${declarations}) {\n${selections}\n}`;
+    const variables = Object.fromEntries(chunk.map((field, i) => [`v${i}`, field.value]));
+    try {
       const data = await askFederation(this.federation, operation, variables, {
         identity: this.identity,
         ...(mutation ? { timeoutMs: WRITE_TIMEOUT_MS } : {}),
       });
       return chunk.map((_, i): any => data[`f${i}`] ?? null);
-    });
-    return answers.flat();
+    } catch (error) {
+      const tooCostly = error instanceof FederationUnavailableError && error.codes.includes("OPERATION_TOO_COMPLEX");
+      if (!tooCostly || mutation || chunk.length < 2) throw error;
+      const half = Math.ceil(chunk.length / 2);
+      return [...(await this.ask(chunk.slice(0, half), false)), ...(await this.ask(chunk.slice(half), false))];
+    }
   }
 }
 

@@ -55,6 +55,14 @@ export function httpFederationClient(gatewayUrl: string, options: HttpFederation
 
 export class FederationUnavailableError extends Error {
   override name = "FederationUnavailableError";
+
+  /** The `extensions.code` of each error the gateway answered with (none when it could not be reached). */
+  constructor(
+    message: string,
+    readonly codes: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -74,7 +82,10 @@ export async function askFederation(
     throw new FederationUnavailableError(`the gateway could not be reached: ${(error as Error).message}`);
   }
   if (result.errors?.length || !result.data) {
-    throw new FederationUnavailableError(result.errors?.map((error) => error.message).join("; ") ?? "no data");
+    throw new FederationUnavailableError(
+      result.errors?.map((error) => error.message).join("; ") ?? "no data",
+      (result.errors ?? []).flatMap((error) => (typeof error.extensions?.code === "string" ? [error.extensions.code] : [])),
+    );
   }
   return result.data;
 }
