@@ -7,11 +7,11 @@
  * 50 through `ingestArticles`, BENCH_CONCURRENCY requests in flight, default `pnpm ingest`'s 4). Prints stories per second and what was created; then the
  * same folder again (every story already present). Not a test: numbers vary with the machine and its load.
  */
-import { execSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signDevelopmentToken } from "@newsfed/gateway";
+import { cpuSeconds } from "../../bench/src/processes.js";
 import { DEFAULT_PARALLEL, ingestFiles, storyFiles, summarize } from "../../scripts/ingest/client.js";
 import { startStack, tempDataDir } from "../helpers/stack.js";
 
@@ -128,8 +128,6 @@ const stack = await startStack(dataDir, {
   ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
 });
 const gateway = `http://127.0.0.1:${BASE_PORT}/graphql`;
-const HZ = Number(execSync("getconf CLK_TCK").toString().trim());
-
 /**
  * CPU seconds (user + system, with ended children: PostgreSQL's backends that closed) used so far by each of the
  * stack's processes, summed by role. Read before and after a pass, it gives the CPU a story costs, which the machine's
@@ -138,14 +136,7 @@ const HZ = Number(execSync("getconf CLK_TCK").toString().trim());
 function stackCpu(): Map<string, number> {
   const byRole = new Map<string, number>();
   for (const { pid, command } of stack.processes()) {
-    let seconds = 0;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      seconds = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / HZ;
-    } catch {
-      continue; // ended since it was listed
-    }
+    const seconds = cpuSeconds(pid, true);
     const role =
       /subgraphs\/(\w+)\/dist/.exec(command)?.[1] ??
       (command.includes("gateway/dist") ? "gateway" : command.includes("postgres") ? "postgres" : "other");
