@@ -46,6 +46,9 @@ describe("bulk creates", () => {
       await file.fed.query<{ createPolicyEvents: Result<"event"> }>(CREATE_EVENTS, { inputs }, { token: file.token }),
     ).createPolicyEvents;
     expect(created.results.map((r) => r.userErrors)).toEqual([[], [], []]);
+    // Its references (officials and countries, owned by the officials subgraph) checked in one request, one field a
+    // kind (`officials(filter: { ids })`, `countries(filter: { codes })`), not one request per kind of aliased lookups.
+    expect(file.fed.sources.officials.fetches).toBe(1);
     // Stored together: one savepoint for the three, one statement per table.
     expect(savepoints("policy")).toBe(1);
     expect(file.fed.statements.policy.statements.filter((text) => /^insert into "policy"."events"/.test(text))).toHaveLength(1);

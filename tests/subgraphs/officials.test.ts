@@ -129,6 +129,35 @@ describe("officials subgraph", () => {
     });
   });
 
+  it("finds a known set by key in one field: officials and organizations by ids, countries by codes", async () => {
+    const missing = stableId("official", "nobody-at-all");
+    const data = dataOf<{
+      officials: Connection<{ id: string }>;
+      organizations: Connection<{ id: string }>;
+      countries: Connection<{ code: string }>;
+      none: Connection<{ id: string }>;
+    }>(
+      await officials.query(
+        `query($ids: [ID!]!, $orgs: [ID!]!) {
+          officials(first: 100, filter: { ids: $ids }) { edges { node { id } } }
+          organizations(first: 100, filter: { ids: $orgs }) { edges { node { id } } }
+          countries(first: 100, filter: { codes: ["us", "MY", "XX"] }) { edges { node { code } } }
+          none: officials(filter: { ids: [] }) { edges { node { id } } } }`,
+        { ids: [SEED.raimondo, missing, SEED.annuar, SEED.annuar], orgs: [SEED.usDoc, SEED.raimondo] },
+      ),
+    );
+    // Unknown keys (and keys of another type's ids) are left out; repeated keys answer once; codes in any case.
+    expect(data.officials.edges.map((e) => e.node.id).sort()).toEqual([SEED.annuar, SEED.raimondo].sort());
+    expect(data.organizations.edges.map((e) => e.node.id)).toEqual([SEED.usDoc]);
+    expect(data.countries.edges.map((e) => e.node.code)).toEqual(["MY", "US"]);
+    expect(data.none.edges).toEqual([]);
+    const tooMany = await officials.query(`query($ids: [ID!]!) { officials(filter: { ids: $ids }) { totalCount } }`, {
+      ids: Array.from({ length: 101 }, (_, i) => `id-${i}`),
+    });
+    expect(tooMany.errors?.[0]?.message).toContain("`filter.ids` takes at most 100 keys");
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.ids" });
+  });
+
   it("declares Federation 2 in its SDL", async () => {
     const sdl = dataOf<{ _service: { sdl: string } }>(await officials.query(`{ _service { sdl } }`))._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');

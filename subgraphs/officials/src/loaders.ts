@@ -2,7 +2,7 @@ import { groupLoader, lazily, pageLoader, rowLoader } from "@newsfed/kit/loaders
 import { changeLoaders } from "@newsfed/kit/writes";
 import type { OfficialsDb } from "./db/index.js";
 import { changes } from "./db/schema.js";
-import type { CountryRepo } from "./country/country.repo.js";
+import type { CountryPageArgs, CountryRepo } from "./country/country.repo.js";
 import type { OfficialFilter, OfficialRepo } from "./official/official.repo.js";
 import type { OrganizationRepo } from "./organization/organization.repo.js";
 
@@ -24,8 +24,7 @@ export function createLoaders(repos: Repos, db: OfficialsDb) {
         repos.officials.page(groups, "all", args),
       ),
     organizations: () => pageLoader((_groups, args: OrganizationPageArgs) => repos.organizations.page(args)),
-    countries: () =>
-      pageLoader((_groups, args: { first: number; after?: string | null; count?: boolean }) => repos.countries.page(args)),
+    countries: () => pageLoader((_groups, args: CountryPageArgs) => repos.countries.page(args)),
     officialById: () =>
       rowLoader(
         (ids) => repos.officials.byIds(ids),

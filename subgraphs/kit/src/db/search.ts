@@ -72,3 +72,19 @@ export function namedRows(table: PgTable, alias: string, names: readonly string[
   const condition = nameLookup(sql.raw(`${alias}.name_keys`), names);
   return condition && sql`(select * from ${table} ${sql.raw(alias)} where ${condition} offset 0) ${sql.raw(alias)}`;
 }
+
+/** Most keys one `filter.ids` (or `filter.codes`) lookup takes. */
+export const MAX_LOOKUP_KEYS = 100;
+
+/**
+ * The condition of a lookup by key (`filter.ids`, `filter.codes`): the row's key is one of these. For fetching a known
+ * set in one field (a client refreshing its cache, an owner checking references) instead of one aliased field per key.
+ * An empty list matches nothing. Bounded (BAD_USER_INPUT naming `field`).
+ */
+export function keyedBy(column: SQL, keys: readonly string[] | null | undefined, field: string): SQL | undefined {
+  if (!keys) return undefined;
+  if (keys.length > MAX_LOOKUP_KEYS) {
+    throw badInput(field, `\`${field}\` takes at most ${MAX_LOOKUP_KEYS} keys (got ${keys.length}).`);
+  }
+  return sql`${column} = any(${sql.param([...new Set(keys)])}::text[])`;
+}

@@ -15,6 +15,12 @@ export interface EntityLookup {
   /** The argument's GraphQL type, e.g. `ID!`. */
   argType: string;
   selection: string;
+  /**
+   * The owner's list field that finds up to 100 of these by key in one field, e.g. `officials` with filter `ids`:
+   * `officials(first: 100, filter: { ids: $keys }) { edges { node { id } } }`. A bulk write's references then cost one
+   * field per hundred keys instead of one aliased field each.
+   */
+  list?: { query: string; filter: string; keyType: string };
 }
 
 /** A reference to an entity of another subgraph, with the input field that holds it. */
@@ -63,13 +69,16 @@ export async function checkReferences(
 
 /** Aliased fields per reference-check request: the gateway refuses operations with more than 30 aliases. */
 const CHECKS_PER_REQUEST = 25;
+/** Keys per list field (`officials(first: 100, filter: { ids })`): the owners' lists take at most 100. */
+const KEYS_PER_LIST_FIELD = 100;
 /** Reference-check requests one bulk write has in flight at once. */
 const REQUESTS_IN_FLIGHT = 4;
 
 /**
- * `checkReferences` for many writes at once (a bulk create): each distinct key is looked up once, in requests of at
- * most 25 aliased lookups, and each write's missing references are recorded in its own error list (UNAVAILABLE in
- * every list when the federation cannot answer).
+ * `checkReferences` for many writes at once (a bulk create): each distinct key is looked up once — through the
+ * owner's list field, a hundred keys a field, where the lookup names one (`list`), else in requests of 25 aliased
+ * lookups — and each write's missing references are recorded in its own error list (UNAVAILABLE in every list when
+ * the federation cannot answer).
  */
 export async function checkReferencesOfMany(
   client: FederationClient,
@@ -80,8 +89,8 @@ export async function checkReferencesOfMany(
     for (const reference of references) distinct.set(`${reference.lookup.query}|${reference.key}`, reference);
   }
   if (distinct.size === 0) return;
-  // Requests of one kind of lookup each, always CHECKS_PER_REQUEST fields (the last padded by repeating a key): the
-  // gateway then sees a few operation texts, parsed, validated and planned once, instead of a new text per request.
+  // Aliased lookups go in requests of one kind each, always CHECKS_PER_REQUEST fields (the last padded by repeating a
+  // key): the gateway then sees a few operation texts, parsed, validated and planned once, not a new text per request.
   const byLookup = new Map<EntityLookup, [string, Reference][]>();
   for (const entry of distinct.entries()) {
     const entries = byLookup.get(entry[1].lookup) ?? [];
@@ -89,13 +98,16 @@ export async function checkReferencesOfMany(
     byLookup.set(entry[1].lookup, entries);
   }
   const found = new Set<string>();
-  const chunks: { lookup: EntityLookup; entries: [string, Reference][] }[] = [];
+  type Chunk = { lookup: EntityLookup; entries: [string, Reference][] };
+  const chunks: Chunk[] = [];
+  const listed: Chunk[] = [];
   for (const [lookup, entries] of byLookup) {
-    for (let start = 0; start < entries.length; start += CHECKS_PER_REQUEST)
-      chunks.push({ lookup, entries: entries.slice(start, start + CHECKS_PER_REQUEST) });
+    const size = lookup.list ? KEYS_PER_LIST_FIELD : CHECKS_PER_REQUEST;
+    for (let start = 0; start < entries.length; start += size)
+      (lookup.list ? listed : chunks).push({ lookup, entries: entries.slice(start, start + size) });
   }
   // A few requests at a time: a bulk create's references cost about one round trip, not one per chunk.
-  const check = async ({ lookup, entries }: (typeof chunks)[number]) => {
+  const check = async ({ lookup, entries }: Chunk) => {
     const variables: Record<string, string> = {};
     const declarations: string[] = [];
     const fields: string[] = [];
@@ -113,8 +125,39 @@ export async function checkReferencesOfMany(
       if (data[`r${index}`] !== null && data[`r${index}`] !== undefined) found.add(key);
     });
   };
+  // Lookups with a list field: every hundred keys of every kind is one field of one request (their text varies with
+  // the number of fields only, so the gateway plans a few texts).
+  const checkListed = async (group: Chunk[]) => {
+    const variables: Record<string, string[]> = {};
+    const declarations: string[] = [];
+    const fields = group.map(({ lookup, entries }, index) => {
+      const list = lookup.list!;
+      variables[`k${index}`] = entries.map(([, reference]) => reference.key);
+      declarations.push(`$k${index}: [${list.keyType}]!`);
+      return `k${index}: ${list.query}(first: ${KEYS_PER_LIST_FIELD}, filter: { ${list.filter}: $k${index} }) { edges { node { ${lookup.arg} } } }`;
+    });
+    const data = await askFederation(
+      client,
+      `query CheckReferences(${declarations.join(", ")}) { ${fields.join(" ")} }`,
+      variables,
+    );
+    group.forEach(({ lookup, entries }, index) => {
+      // Keys compare without case: a code is found in any case (`country(code:)` takes any), an id only as stored.
+      const keys = new Set(
+        ((data[`k${index}`]?.edges ?? []) as { node: Record<string, unknown> }[]).map((edge) =>
+          String(edge.node[lookup.arg]).toUpperCase(),
+        ),
+      );
+      for (const [key, reference] of entries) if (keys.has(reference.key.toUpperCase())) found.add(key);
+    });
+  };
+  const requests: (() => Promise<void>)[] = chunks.map((chunk) => () => check(chunk));
+  for (let start = 0; start < listed.length; start += CHECKS_PER_REQUEST) {
+    const group = listed.slice(start, start + CHECKS_PER_REQUEST);
+    requests.push(() => checkListed(group));
+  }
   try {
-    await mapConcurrently(chunks, REQUESTS_IN_FLIGHT, check);
+    await mapConcurrently(requests, REQUESTS_IN_FLIGHT, (request) => request());
   } catch (error) {
     for (const { references, errors } of writes) {
       if (references.length) {

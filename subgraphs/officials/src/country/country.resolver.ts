@@ -6,6 +6,7 @@ import type { CountryRow } from "../db/schema.js";
 import { OfficialConnection } from "../official/official.connection.js";
 import { OfficialFilterInput } from "../official/official-filter.input.js";
 import { CountryConnection } from "./country.connection.js";
+import { CountryFilterInput } from "./country-filter.input.js";
 import { Country } from "./country.type.js";
 
 @Resolver(() => Country)
@@ -19,8 +20,14 @@ export class CountryResolver {
   }
 
   @Query(() => CountryConnection, { description: "Every country the API knows, by code." })
-  countries(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: OfficialsContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.countries.list({ ...page, count: asksFor(info, "totalCount") });
+  countries(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => CountryFilterInput, { nullable: true, description: "Conditions the countries must meet." })
+    filter: CountryFilterInput | null,
+    @Ctx() ctx: OfficialsContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.countries.list({ ...page, codes: filter?.codes ?? null, count: asksFor(info, "totalCount") });
   }
 
   @FieldResolver(() => OfficialConnection, { description: "Officials of this country, by name." })

@@ -1,7 +1,7 @@
 import { type Connection, toConnection } from "@newsfed/kit/paging";
 import type { CountryRow } from "../db/schema.js";
 import type { Loaders } from "../loaders.js";
-import type { CountryRepo } from "./country.repo.js";
+import type { CountryPageArgs, CountryRepo } from "./country.repo.js";
 
 export class CountryService {
   constructor(
@@ -13,7 +13,7 @@ export class CountryService {
     return this.loaders.countryByCode.load(code.toUpperCase());
   }
 
-  async list(args: { first: number; after?: string | null; count?: boolean }): Promise<Connection<CountryRow>> {
+  async list(args: CountryPageArgs): Promise<Connection<CountryRow>> {
     const page = await this.loaders.countries(args).load("");
     return toConnection(page, (codes) => this.loaders.countryByCode.loadMany(codes));
   }

@@ -13,6 +13,13 @@ export class OfficialFilterInput {
   })
   names?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only these officials, by id; at most 100. Fetches a known set in one field (refreshing a cache, checking references); ids that name no official are left out. An empty list finds none.",
+  })
+  ids?: string[] | null;
+
   @Field(() => String, { nullable: true, description: "Only officials of this country (ISO 3166-1 alpha-2 code)." })
   countryCode?: string | null;
 

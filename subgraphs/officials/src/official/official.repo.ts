@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, type KeysetOrder, keyedBy, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { people, positions } from "../db/schema.js";
@@ -6,6 +6,7 @@ import { people, positions } from "../db/schema.js";
 export interface OfficialFilter {
   search?: string | null | undefined;
   names?: readonly string[] | null | undefined;
+  ids?: readonly string[] | null | undefined;
   countryCode?: string | null | undefined;
   organizationId?: string | null | undefined;
   activeAt?: string | null | undefined;
@@ -49,6 +50,8 @@ export class OfficialRepo {
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`o.search @@ ${query}`);
+    const keyed = keyedBy(sql`o.id`, filter.ids, "filter.ids");
+    if (keyed) conditions.push(keyed);
     const officials = namedRows(people, "o", filter.names) ?? sql`${people} o`;
     if (filter.countryCode) conditions.push(sql`o.country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.organizationId || filter.activeAt) {

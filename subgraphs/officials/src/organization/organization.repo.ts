@@ -1,4 +1,4 @@
-import { anyOf, type KeysetOrder, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
+import { anyOf, type KeysetOrder, keyedBy, keysetPages, namedRows, readColumns, searchQuery } from "@newsfed/kit/db";
 import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { OfficialsDb, OfficialsTx } from "../db/index.js";
 import { organizations } from "../db/schema.js";
@@ -6,6 +6,7 @@ import { organizations } from "../db/schema.js";
 export interface OrganizationFilter {
   search?: string | null | undefined;
   names?: readonly string[] | null | undefined;
+  ids?: readonly string[] | null | undefined;
   countryCode?: string | null | undefined;
   kind?: string | null | undefined;
 }
@@ -60,6 +61,8 @@ export class OrganizationRepo {
     const query = searchQuery("simple", filter.search);
     const conditions: SQL[] = [];
     if (query) conditions.push(sql`search @@ ${query}`);
+    const keyed = keyedBy(sql`id`, filter.ids, "filter.ids");
+    if (keyed) conditions.push(keyed);
     const named = namedRows(organizations, "o", filter.names);
     if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.kind) conditions.push(sql`kind = ${filter.kind}`);
