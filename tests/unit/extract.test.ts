@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { nameKey } from "@newsfed/kit/names";
 import { describe, expect, it } from "vitest";
-import { extractStory } from "../../subgraphs/articles/src/ingest/extract/extract.js";
+import * as chrono from "chrono-node";
+import { extractStory, MAY_STATE_A_DAY } from "../../subgraphs/articles/src/ingest/extract/extract.js";
 import { parseWireStory } from "../../subgraphs/articles/src/wire/wire-story.js";
 
 const extract = (name: string) =>
@@ -236,6 +237,56 @@ describe("events and outcomes", () => {
       ["MEETING", "2023-09-10", null, "VISIT|joe biden|2023-09-10"],
       ["VISIT", "2023-09-10", "2023-09-11", null],
     ]);
+  });
+
+  it("hands chrono-node only the sentences that may state a day, and loses no date of the corpus by it", () => {
+    const reference = { instant: new Date("2021-11-19T12:00:00Z"), timezone: 0 };
+    const days = (text: string) =>
+      chrono.casual
+        .parse(text, reference, { forwardDate: false })
+        .filter((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
+    // Every way of stating a day chrono reads passes the filter (and chrono does read each).
+    const phrases = [
+      "They met on November 18.",
+      "They met on Nov. 18.",
+      "The visit ran from 15 to 18 March.",
+      "Talks were held on Monday.",
+      "Talks were held on Thurs.",
+      "The minister arrived yesterday.",
+      "The minister arrived last night.",
+      "The minister arrives tonight.",
+      "The accord was signed a week ago.",
+      "The accord was signed two days ago.",
+      "The ministers met again the next day.",
+      "The ministers met yesterday morning.",
+      "The meeting is on 2021-11-18.",
+      "The meeting was on 18/11.",
+    ];
+    for (const phrase of phrases) {
+      expect(MAY_STATE_A_DAY.test(phrase), phrase).toBe(true);
+      expect(days(phrase).length, phrase).toBeGreaterThan(0);
+    }
+    // Every sentence of the corpus the filter passes over has no day for chrono either.
+    const folder = new URL("../fixtures/stories/", import.meta.url);
+    const texts = [
+      ...readdirSync(folder)
+        .filter((name) => name.endsWith(".txt"))
+        .map((name) => readFileSync(new URL(name, folder), "utf8")),
+      readFileSync(new URL("../../subgraphs/articles/seed/stories/000_7bd97e100af3bb16.txt", import.meta.url), "utf8"),
+    ];
+    let skipped = 0;
+    let sentences = 0;
+    for (const text of texts) {
+      for (const sentence of text.split(/(?<=[.!?])\s+|\r?\n/)) {
+        if (!sentence.trim()) continue;
+        sentences += 1;
+        if (MAY_STATE_A_DAY.test(sentence)) continue;
+        skipped += 1;
+        expect(days(sentence), sentence).toEqual([]);
+      }
+    }
+    // It does pass over a good part of them (else it saves nothing): those with no number, month or weekday.
+    expect(skipped).toBeGreaterThan(sentences / 3);
   });
 
   it("reads launches and signings, and no meeting where one official meets nobody named", () => {

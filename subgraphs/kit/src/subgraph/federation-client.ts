@@ -1,3 +1,4 @@
+import { Agent, request } from "undici";
 import { GATEWAY_AUDIENCE, type Identity, IDENTITY_HEADER, SignedIdentityCache, signIdentity } from "../identity.js";
 
 export interface FederationCallOptions {
@@ -32,24 +33,40 @@ export function httpFederationClient(gatewayUrl: string, options: HttpFederation
   // One signed identity per caller for a minute: the gateway then verifies each token once (VerifiedTokens).
   const identities =
     sharedSecret && new SignedIdentityCache((identity) => signIdentity(identity, sharedSecret, GATEWAY_AUDIENCE));
+  // Kept-alive connections to the gateway through undici's `request()`: about half the CPU per call of `fetch`, whose
+  // Request/Response/stream objects dominate a small call (the gateway's own subgraph fetches measured the same).
+  const dispatcher = new Agent({ connections: 16, pipelining: 1, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
   return async (query, variables, call = {}) => {
-    // Uncompressed: on the loopback or a private network, compressing the gateway's answers (fetch asks for gzip and
-    // brotli by default) costs both ends more CPU than the bytes saved.
+    // Uncompressed: on the loopback or a private network, compressing the gateway's answers costs both ends more CPU
+    // than the bytes saved.
     const headers: Record<string, string> = { "content-type": "application/json", "accept-encoding": "identity" };
     if (call.identity) {
       if (!identities) throw new Error("this federation client has no shared secret to act on behalf of a caller");
       headers[IDENTITY_HEADER] = await identities.get(call.identity);
     }
-    const response = await fetch(gatewayUrl, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(call.timeoutMs ?? timeoutMs),
-    });
-    if (!response.ok && !(response.headers.get("content-type") ?? "").includes("json")) {
-      throw new Error(`gateway answered ${response.status}`);
+    const limit = call.timeoutMs ?? timeoutMs;
+    // A timer cleared as soon as the call ends (AbortSignal.timeout keeps one running for the whole timeout).
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`the gateway did not answer within ${limit} ms`, "TimeoutError")),
+      limit,
+    );
+    try {
+      const response = await request(gatewayUrl, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query, variables }),
+        dispatcher,
+        signal: controller.signal,
+      });
+      // Read the whole body whatever the status, so the connection goes back to the pool.
+      const text = await response.body.text();
+      const type = String(response.headers["content-type"] ?? "");
+      if (response.statusCode >= 300 && !type.includes("json")) throw new Error(`gateway answered ${response.statusCode}`);
+      return JSON.parse(text) as Awaited<ReturnType<FederationClient>>;
+    } finally {
+      clearTimeout(timer);
     }
-    return (await response.json()) as Awaited<ReturnType<FederationClient>>;
   };
 }
 
