@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:ingest`: bulk ingestion rate on this machine. Starts its own stack (the README's start command, fresh
- * embedded database) on ports BENCH_PORT..BENCH_PORT+4 (default 60100), grows the catalogue to BENCH_OFFICIALS
+ * embedded database) on ports BENCH_PORT..BENCH_PORT+4 (default 30100, below the ephemeral port range so no outgoing connection holds one), grows the catalogue to BENCH_OFFICIALS
  * officials (default 5,000; created through the gateway, 25 per request), writes BENCH_STORIES generated wire
  * stories (default 2,000) to a temporary folder, each naming two of those officials at a meeting with an agreement
  * (one in ten names a minister the catalogue lacks), and ingests the folder exactly as `pnpm ingest` does (batches of
@@ -18,7 +18,7 @@ import { cpuSeconds } from "../../bench/src/processes.js";
 import { DEFAULT_PARALLEL, ingestFiles, storyFiles, summarize } from "../../scripts/ingest/client.js";
 import { startStack, tempDataDir } from "../helpers/stack.js";
 
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 60100);
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 30100);
 const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 5000);
 const STORIES = Number(process.env.BENCH_STORIES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_PARALLEL);

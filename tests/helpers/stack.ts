@@ -14,15 +14,25 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const START_COMMAND = ["npx", "-y", "pnpm@12.4.2", "start"] as const;
 
 /** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nothing listens on, chosen at random below Linux's ephemeral range (32768–60999). A port the system handed
+ * out (listen on 0) can be taken again, as the local end of some outgoing connection, in the seconds before the stack
+ * binds it; one below that range is only ever taken on purpose.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error("no free port found below the ephemeral range");
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 

@@ -23,6 +23,21 @@ export interface EntityLookup {
   list?: { query: string; filter: string; keyType: string };
 }
 
+/**
+ * The lookup of an entity keyed by `id`: `query(id: $key) { id }`, and `list(first: 100, filter: { ids: $keys })` when
+ * its owner's list takes ids.
+ */
+export function idLookup(label: string, query: string, list?: string): EntityLookup {
+  return {
+    label,
+    query,
+    arg: "id",
+    argType: "ID!",
+    selection: "id",
+    ...(list ? { list: { query: list, filter: "ids", keyType: "ID!" } } : {}),
+  };
+}
+
 /** A reference to an entity of another subgraph, with the input field that holds it. */
 export interface Reference {
   lookup: EntityLookup;

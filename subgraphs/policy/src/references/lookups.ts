@@ -1,23 +1,9 @@
-import type { EntityLookup } from "@newsfed/kit/writes";
+import { type EntityLookup, idLookup } from "@newsfed/kit/writes";
 
 /** How this subgraph asks the gateway whether an entity it references exists (their owners answer). */
 export const LOOKUPS = {
-  official: {
-    label: "official",
-    query: "official",
-    arg: "id",
-    argType: "ID!",
-    selection: "id",
-    list: { query: "officials", filter: "ids", keyType: "ID!" },
-  },
-  organization: {
-    label: "organization",
-    query: "organization",
-    arg: "id",
-    argType: "ID!",
-    selection: "id",
-    list: { query: "organizations", filter: "ids", keyType: "ID!" },
-  },
+  official: idLookup("official", "official", "officials"),
+  organization: idLookup("organization", "organization", "organizations"),
   country: {
     label: "country",
     query: "country",
@@ -27,5 +13,5 @@ export const LOOKUPS = {
     list: { query: "countries", filter: "codes", keyType: "String!" },
   },
   // Owned here and checked in this subgraph's own tables; listed so reference lists of initiatives read alike.
-  initiative: { label: "initiative", query: "initiative", arg: "id", argType: "ID!", selection: "id" },
+  initiative: idLookup("initiative", "initiative"),
 } satisfies Record<string, EntityLookup>;
