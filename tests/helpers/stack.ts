@@ -13,7 +13,6 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The README's start command. */
 export const START_COMMAND = ["npx", "-y", "pnpm@12.4.2", "start"] as const;
 
-/** A port nobody listens on right now (the OS picks it). */
 /**
  * A port nothing listens on, chosen at random below Linux's ephemeral range (32768–60999). A port the system handed
  * out (listen on 0) can be taken again, as the local end of some outgoing connection, in the seconds before the stack

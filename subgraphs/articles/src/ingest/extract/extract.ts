@@ -1404,8 +1404,8 @@ const isGovernmentBody = (head: string) =>
  * The words chrono-node's English parsers build a day from: digits, month and weekday names, "now", "today",
  * "yesterday", "last night", parts of a day, and the time units of "a week ago", "within a month", "the next day"
  * (relations such as "ago" or "next" need a unit, a weekday or a number). A sentence with none of them states no day
- * and is not handed to chrono, which runs every parser over every sentence (a quarter of the extraction's time). Wide
- * on purpose ("may", "march"); a test checks the corpus's dates are the same with and without it.
+ * and is not handed to chrono, which runs every parser over every sentence (a third of the extraction's time). Wide
+ * on purpose ("may", "march"); a test checks that no sentence of the corpus it passes over has a day for chrono.
  */
 export const MAY_STATE_A_DAY = new RegExp(
   [
