@@ -23,18 +23,27 @@ export interface EntityLookup {
   list?: { query: string; filter: string; keyType: string };
 }
 
+/** The key an entity is looked up by: its argument, GraphQL type and list filter (`id`, `ID!`, `ids` by default). */
+export interface LookupKey {
+  arg: string;
+  type: string;
+  filter: string;
+}
+
+const BY_ID: LookupKey = { arg: "id", type: "ID!", filter: "ids" };
+
 /**
- * The lookup of an entity keyed by `id`: `query(id: $key) { id }`, and `list(first: 100, filter: { ids: $keys })` when
- * its owner's list takes ids.
+ * The lookup of an entity by its key: `query(id: $key) { id }`, and `list(first: 100, filter: { ids: $keys })` when
+ * its owner's list takes a set of keys.
  */
-export function idLookup(label: string, query: string, list?: string): EntityLookup {
+export function lookupByKey(label: string, query: string, list?: string, key: LookupKey = BY_ID): EntityLookup {
   return {
     label,
     query,
-    arg: "id",
-    argType: "ID!",
-    selection: "id",
-    ...(list ? { list: { query: list, filter: "ids", keyType: "ID!" } } : {}),
+    arg: key.arg,
+    argType: key.type,
+    selection: key.arg,
+    ...(list ? { list: { query: list, filter: key.filter, keyType: key.type } } : {}),
   };
 }
 
