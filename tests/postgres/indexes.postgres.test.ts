@@ -267,3 +267,26 @@ describe("indexes for every filter and order of every list", () => {
     }
   });
 });
+
+describe("searches ranked by relevance", () => {
+  // A rank is computed for every match, so the page reads all of them anyway: its count must not read them again.
+  it.each([
+    {
+      service: "articles" as const,
+      query: `{ articles(first: 5, filter: { search: "digital" }) { ${page} } }`,
+      index: "articles_search_idx",
+    },
+    {
+      service: "officials" as const,
+      query: `{ officials(first: 5, filter: { search: "minister" }) { ${page} } }`,
+      index: "officials_search_idx",
+    },
+  ])("$service: one statement reads the matches once for the page and totalCount", async ({ service, query, index }) => {
+    fed.resetCounters();
+    const result = await fed.query(query);
+    expect(result.errors).toBeUndefined();
+    const plans = await plansOf(service);
+    expect(plans).toHaveLength(1);
+    expect(nodes(plans[0]!).filter((node) => node["Index Name"] === index)).toHaveLength(1);
+  });
+});

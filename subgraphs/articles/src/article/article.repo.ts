@@ -29,7 +29,7 @@ export interface ArticlePageArgs {
 const ORDERS: Record<ArticleOrderName, KeysetOrder> = {
   PUBLISHED_AT_DESC: { name: "articles:published-desc", sortType: "timestamptz", direction: "desc" },
   PUBLISHED_AT_ASC: { name: "articles:published-asc", sortType: "timestamptz", direction: "asc" },
-  RELEVANCE: { name: "articles:rank", sortType: "numeric", direction: "desc" },
+  RELEVANCE: { name: "articles:rank", sortType: "numeric", direction: "desc", computed: true },
 };
 
 const linked = (kind: LinkKind, refId: string) =>

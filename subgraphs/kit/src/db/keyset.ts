@@ -10,6 +10,11 @@ export interface KeysetOrder {
   /** SQL type of the `sort_key` column, to read a cursor's sort value back exactly. */
   sortType: "text" | "timestamptz" | "date" | "numeric";
   direction: "asc" | "desc";
+  /**
+   * The sort key is computed for each row (a search rank), so no index can end the scan after the page: every match
+   * is read and ranked anyway. The statement then reads the matches once, for the page and the count alike.
+   */
+  computed?: boolean;
 }
 
 export interface KeysetRequest {
@@ -110,20 +115,30 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
     : sql``;
   const records = request.rows ? rowColumns(request.rows.table) : undefined;
   const join = request.rows ? sql`join ${request.rows.table} r on r.${sql.identifier(request.rows.key.name)} = s.id` : sql``;
-  const page = (inGroup: SQL) => sql`
-    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? sql``} from (${request.source}) s ${join}
+  // A computed order reads its matches once (a materialized CTE); the page is cut from them before its records are
+  // joined, else the planner may join every match first.
+  const once = order.computed === true;
+  const matches = once ? sql`matches` : sql`(${request.source})`;
+  const page = (inGroup: SQL) =>
+    once
+      ? sql`
+    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? sql``}
+    from (select * from matches s where ${inGroup} ${afterCursor} order by s.sort_key ${dir}, s.id ${dir} limit ${first + 1}) s
+    ${join}`
+      : sql`
+    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? sql``} from ${matches} s ${join}
     where ${inGroup} ${afterCursor}
     order by s.sort_key ${dir}, s.id ${dir} limit ${first + 1}`;
-  const total = (inGroup: SQL) =>
-    count ? sql`(select count(*)::int from (${request.source}) c where ${inGroup})` : sql`null::int`;
+  const total = (inGroup: SQL) => (count ? sql`(select count(*)::int from ${matches} c where ${inGroup})` : sql`null::int`);
+  const withMatches = once ? sql`with matches as materialized (${request.source})` : sql``;
   // A top-level list (one constant group) needs no grouping at all; parents are paged one LATERAL each.
   const statement =
     request.groups.length === 1 && request.groups[0] === ""
-      ? sql`
+      ? sql`${withMatches}
     select '' as group_key, ${total(sql`true`)} as total, p.*
     from (select 1) one left join lateral (${page(sql`true`)}) p on true
     order by p.sort_key ${dir}, p.id ${dir}`
-      : sql`
+      : sql`${withMatches}
     select g.key as group_key, ${total(sql`c.group_key = g.key`)} as total, p.*
     from unnest(${sql.param([...request.groups])}::text[]) with ordinality as g(key, n)
     left join lateral (${page(sql`s.group_key = g.key`)}) p on true

@@ -16,7 +16,7 @@ export interface OfficialFilter {
 export type OfficialGrouping = "all" | "country" | "organization";
 
 const BY_NAME: KeysetOrder = { name: "officials:name", sortType: "text", direction: "asc" };
-const BY_RANK: KeysetOrder = { name: "officials:rank", sortType: "numeric", direction: "desc" };
+const BY_RANK: KeysetOrder = { name: "officials:rank", sortType: "numeric", direction: "desc", computed: true };
 
 /** The only place that reads or writes the officials tables with SQL. */
 export class OfficialRepo {

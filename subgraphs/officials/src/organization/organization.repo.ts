@@ -12,7 +12,7 @@ export interface OrganizationFilter {
 }
 
 const BY_NAME: KeysetOrder = { name: "organizations:name", sortType: "text", direction: "asc" };
-const BY_RANK: KeysetOrder = { name: "organizations:rank", sortType: "numeric", direction: "desc" };
+const BY_RANK: KeysetOrder = { name: "organizations:rank", sortType: "numeric", direction: "desc", computed: true };
 
 export class OrganizationRepo {
   constructor(private readonly db: OfficialsDb) {}

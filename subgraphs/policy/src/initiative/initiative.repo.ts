@@ -23,7 +23,7 @@ export interface InitiativePageArgs {
 }
 
 const BY_NAME: KeysetOrder = { name: "initiatives:name", sortType: "text", direction: "asc" };
-const BY_RANK: KeysetOrder = { name: "initiatives:rank", sortType: "numeric", direction: "desc" };
+const BY_RANK: KeysetOrder = { name: "initiatives:rank", sortType: "numeric", direction: "desc", computed: true };
 
 const GROUP_KEY: Record<InitiativeGrouping, SQL> = {
   all: sql`''`,
