@@ -1,4 +1,5 @@
 import { stackProcesses } from "../../scripts/process-table.js";
+import { SERVICE_NODE_FLAGS } from "../../scripts/supervisor/service-process.js";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +49,7 @@ export async function startOurGateway(root: string, stack: Stack, ports: Ports, 
   const port = await ports.take();
   const marker = `NEWSFED_BENCH_GATEWAY=${randomBytes(6).toString("hex")}`;
   const [key, value] = marker.split("=") as [string, string];
-  const handle = spawnLogged(process.execPath, ["--enable-source-maps", join(root, "gateway/dist/main.js")], {
+  const handle = spawnLogged(process.execPath, [...SERVICE_NODE_FLAGS, join(root, "gateway/dist/main.js")], {
     cwd: root,
     log,
     env: {

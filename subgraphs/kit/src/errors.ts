@@ -72,14 +72,26 @@ interface RequestText {
 export function unstorableText(request: RequestText, document?: DocumentNode): Unstorable | undefined {
   let found = request.query === undefined ? undefined : unstorable(request.query);
   found ??= holdsUnstorable(request.variables) ?? holdsUnstorable(request.operationName) ?? holdsUnstorable(request.extensions);
-  // String literals after parsing: "\u0000", "\u{0}", "\u{000000}" and block strings all end up here.
-  if (!found && document)
+  return found ?? (document ? unstorableLiteral(document) : undefined);
+}
+
+/** Each parsed document's verdict: servers reuse a document for every request with the same query text. */
+const literalVerdicts = new WeakMap<DocumentNode, Unstorable | null>();
+
+/** String literals after parsing: "\u0000", "\u{0}", "\u{000000}" and block strings all end up here. */
+function unstorableLiteral(document: DocumentNode): Unstorable | undefined {
+  let verdict = literalVerdicts.get(document);
+  if (verdict === undefined) {
+    let found: Unstorable | undefined;
     visit(document, {
       StringValue(node) {
         found ??= unstorable(node.value);
       },
     });
-  return found;
+    verdict = found ?? null;
+    literalVerdicts.set(document, verdict);
+  }
+  return verdict ?? undefined;
 }
 
 /** Whether a request carries the NUL character anywhere (see `unstorableText`). */
