@@ -37,7 +37,7 @@ export interface KeysetRequest {
   count?: boolean | undefined;
   /**
    * Read each page row's record in the same statement (the table, joined on its key column to the source's `id`):
-   * the connection then needs no second statement for its nodes. Its search document is left out.
+   * the connection then needs no second statement for its nodes. Its generated columns are left out.
    */
   rows?: { table: Table; key: AnyColumn } | undefined;
 }
@@ -69,9 +69,22 @@ interface PageRow {
   [column: string]: unknown;
 }
 
-/** A table's columns as the page statement selects them (`r:<field>`), and how each reads back as drizzle would. */
-function rowColumns(table: Table): { select: SQL; read: (row: PageRow) => Record<string, unknown> } {
-  const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(([field]) => field !== "search");
+type RowColumns = { select: SQL; read: (row: PageRow) => Record<string, unknown> };
+const rowColumnsOf = new WeakMap<Table, RowColumns>();
+
+/**
+ * A table's columns as the page statement selects them (`r:<field>`), and how each reads back as drizzle would; once
+ * per table. Generated columns (search documents, name keys) serve the statements' filters, never a record: they are
+ * left out (the name keys alone were most of the array parsing of an officials page).
+ */
+function rowColumns(table: Table): RowColumns {
+  let known = rowColumnsOf.get(table);
+  if (!known) rowColumnsOf.set(table, (known = readColumns(table)));
+  return known;
+}
+
+function readColumns(table: Table): RowColumns {
+  const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(([, column]) => !column.generated);
   return {
     select: sql.join(
       columns.map(([field, column]) => sql`, r.${sql.identifier(column.name)} as ${sql.identifier(`r:${field}`)}`),
