@@ -16,8 +16,8 @@ export interface ServiceSpec {
  * Node's flags for every service process (the bench runs its extra gateway with them too). Source maps keep stack
  * traces in the TypeScript sources. V8 lets the old generation grow to ~2.5× the data it keeps before collecting it;
  * under load each service then holds mostly garbage (the gateway: 45 MB kept, up to 125 MB of heap). Growing by 50%
- * kept the default stack ~120 MB smaller right after the benchmark load at 100,000 articles (1,020–1,070 → 910 MiB,
- * three runs against two), with no more CPU per request measured: full collections of heaps this size run mostly
+ * kept the default stack ~100 MB smaller right after the benchmark load at 100,000 articles (1,020–1,070 → 910–950 MiB,
+ * three runs each), with no more CPU per request measured: full collections of heaps this size run mostly
  * concurrently.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ["--enable-source-maps", "--heap-growing-percent=50"];
