@@ -1,8 +1,9 @@
-import { type AnyColumn, type Column, getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
+import { type AnyColumn, type Column, getTableColumns, type SQL, type Table } from "drizzle-orm";
+import { getTableConfig, PgDialect, type PgTable } from "drizzle-orm/pg-core";
 import { badInput, checkPageSize, decodeCursor, encodeCursor, type KeysetPage } from "../paging.js";
 import type { Database } from "./database.js";
 import { isDataException } from "./errors.js";
-import { namedStatement } from "./statement-names.js";
+import { purposeComment } from "./statement-names.js";
 
 export interface KeysetOrder {
   /** Name stored in cursors, so a cursor is never applied to another ordering. */
@@ -69,7 +70,7 @@ interface PageRow {
   [column: string]: unknown;
 }
 
-type RowColumns = { select: SQL; read: (row: PageRow) => Record<string, unknown> };
+type RowColumns = { select: string; join: string; read: (row: PageRow) => Record<string, unknown> };
 const rowColumnsOf = new WeakMap<Table, RowColumns>();
 
 /**
@@ -77,19 +78,18 @@ const rowColumnsOf = new WeakMap<Table, RowColumns>();
  * per table. Generated columns (search documents, name keys) serve the statements' filters, never a record: they are
  * left out (the name keys alone were most of the array parsing of an officials page).
  */
-function rowColumns(table: Table): RowColumns {
+function rowColumns(table: Table, key: AnyColumn): RowColumns {
   let known = rowColumnsOf.get(table);
-  if (!known) rowColumnsOf.set(table, (known = readColumns(table)));
+  if (!known) rowColumnsOf.set(table, (known = readColumns(table, key)));
   return known;
 }
 
-function readColumns(table: Table): RowColumns {
+function readColumns(table: Table, key: AnyColumn): RowColumns {
   const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(([, column]) => !column.generated);
+  const { schema, name } = getTableConfig(table as PgTable);
   return {
-    select: sql.join(
-      columns.map(([field, column]) => sql`, r.${sql.identifier(column.name)} as ${sql.identifier(`r:${field}`)}`),
-      sql``,
-    ),
+    select: columns.map(([field, column]) => `, r.${quoted(column.name)} as ${quoted(`r:${field}`)}`).join(""),
+    join: `join ${schema ? `${quoted(schema)}.` : ""}${quoted(name)} r on r.${quoted(key.name)} = s.id`,
     read: (row) =>
       Object.fromEntries(
         columns.map(([field, column]) => {
@@ -99,6 +99,11 @@ function readColumns(table: Table): RowColumns {
       ),
   };
 }
+
+const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/** Renders a list's source once per statement; the frame around it is plain text (see keysetPages). */
+const dialect = new PgDialect();
 
 /** A list whose `totalCount` was not asked for carries no count; serialising one anyway fails loudly (NaN). */
 export const NOT_COUNTED = Number.NaN;
@@ -120,45 +125,52 @@ export async function keysetPages<TSchema extends Record<string, unknown>>(
   if (cursor && !SORT_VALUE[order.sortType](cursor.sort)) {
     throw badInput("after", "`after` is not a cursor this API issued; pass a `pageInfo.endCursor` or `edges.cursor` value.");
   }
-  const dir = sql.raw(order.direction);
-  const cmp = sql.raw(order.direction === "asc" ? ">" : "<");
-  const sortText = sql.raw(SORT_TEXT[order.sortType].replace("sort_key", "s.sort_key"));
+  // The source is rendered once and the frame around it is written as text: drizzle's rendering of a nested
+  // template walks every fragment (and a plain order's source twice), ~50 µs of a ~600 µs list request.
+  const source = dialect.sqlToQuery(request.source);
+  const params: unknown[] = [...source.params];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const dir = order.direction;
+  const cmp = order.direction === "asc" ? ">" : "<";
+  const sortText = SORT_TEXT[order.sortType].replace("sort_key", "s.sort_key");
   const afterCursor = cursor
-    ? sql`and (s.sort_key, s.id) ${cmp} (${cursor.sort}::${sql.raw(order.sortType)}, ${cursor.id})`
-    : sql``;
-  const records = request.rows ? rowColumns(request.rows.table) : undefined;
-  const join = request.rows ? sql`join ${request.rows.table} r on r.${sql.identifier(request.rows.key.name)} = s.id` : sql``;
+    ? `and (s.sort_key, s.id) ${cmp} (${param(cursor.sort)}::${order.sortType}, ${param(cursor.id)})`
+    : "";
+  const records = request.rows ? rowColumns(request.rows.table, request.rows.key) : undefined;
+  const limit = param(first + 1);
   // A computed order reads its matches once (a materialized CTE); the page is cut from them before its records are
   // joined, else the planner may join every match first.
   const once = order.computed === true;
-  const matches = once ? sql`matches` : sql`(${request.source})`;
-  const page = (inGroup: SQL) =>
+  const matches = once ? "matches" : `(${source.sql})`;
+  const page = (inGroup: string) =>
     once
-      ? sql`
-    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? sql``}
-    from (select * from matches s where ${inGroup} ${afterCursor} order by s.sort_key ${dir}, s.id ${dir} limit ${first + 1}) s
-    ${join}`
-      : sql`
-    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? sql``} from ${matches} s ${join}
+      ? `
+    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? ""}
+    from (select * from matches s where ${inGroup} ${afterCursor} order by s.sort_key ${dir}, s.id ${dir} limit ${limit}) s
+    ${records?.join ?? ""}`
+      : `
+    select s.id, s.sort_key, ${sortText} as sort_text ${records?.select ?? ""} from ${matches} s ${records?.join ?? ""}
     where ${inGroup} ${afterCursor}
-    order by s.sort_key ${dir}, s.id ${dir} limit ${first + 1}`;
-  const total = (inGroup: SQL) => (count ? sql`(select count(*)::int from ${matches} c where ${inGroup})` : sql`null::int`);
-  const withMatches = once ? sql`with matches as materialized (${request.source})` : sql``;
+    order by s.sort_key ${dir}, s.id ${dir} limit ${limit}`;
+  const total = (inGroup: string) => (count ? `(select count(*)::int from ${matches} c where ${inGroup})` : "null::int");
+  const withMatches = once ? `with matches as materialized (${source.sql})` : "";
   // A top-level list (one constant group) needs no grouping at all; parents are paged one LATERAL each.
   const statement =
     request.groups.length === 1 && request.groups[0] === ""
-      ? sql`${withMatches}
-    select '' as group_key, ${total(sql`true`)} as total, p.*
-    from (select 1) one left join lateral (${page(sql`true`)}) p on true
+      ? `${withMatches}
+    select '' as group_key, ${total("true")} as total, p.*
+    from (select 1) one left join lateral (${page("true")}) p on true
     order by p.sort_key ${dir}, p.id ${dir}`
-      : sql`${withMatches}
-    select g.key as group_key, ${total(sql`c.group_key = g.key`)} as total, p.*
-    from unnest(${sql.param([...request.groups])}::text[]) with ordinality as g(key, n)
-    left join lateral (${page(sql`s.group_key = g.key`)}) p on true
+      : `${withMatches}
+    select g.key as group_key, ${total("c.group_key = g.key")} as total, p.*
+    from unnest(${param([...request.groups])}::text[]) with ordinality as g(key, n)
+    left join lateral (${page("s.group_key = g.key")}) p on true
     order by g.n, p.sort_key ${dir}, p.id ${dir}`;
   let result: { rows: PageRow[] };
   try {
-    result = (await db.execute(namedStatement(request.purpose, statement))) as unknown as { rows: PageRow[] }; // both drivers return { rows }
+    // What `db.execute` does once the statement is rendered: the same session, logger and driver settings.
+    const query = { sql: `${purposeComment(request.purpose)}${statement}`, params };
+    result = (await db._.session.prepareQuery(query, undefined, undefined, false).execute()) as { rows: PageRow[] };
   } catch (error) {
     if (cursor && isDataException(error)) {
       throw badInput("after", "`after` is not a cursor this API issued; pass a `pageInfo.endCursor` or `edges.cursor` value.");

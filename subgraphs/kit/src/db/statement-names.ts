@@ -26,7 +26,12 @@ function checkPurpose(purpose: string): string {
  * below also names its prepared statement after it.
  */
 export function namedStatement(purpose: string, statement: SQL): SQL {
-  return sql.join([sql.raw(`/* ${checkPurpose(purpose)} */ `), statement]);
+  return sql.join([sql.raw(purposeComment(purpose)), statement]);
+}
+
+/** The comment that leads a statement's text with its purpose (for statements rendered as text, e.g. list pages). */
+export function purposeComment(purpose: string): string {
+  return `/* ${checkPurpose(purpose)} */ `;
 }
 
 /** The purpose `<schema>.<what>` for a statement on a table the kit defines in each service's schema (audit, keys). */
