@@ -100,7 +100,7 @@ const schema = z
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       /** Identical in-flight subgraph reads are sent once (on unless SUBGRAPH_DEDUPE=false). */
       subgraphDedupe: env.SUBGRAPH_DEDUPE ?? true,
-      /** A request's parallel reads of one subgraph go as one subgraph request (on unless SUBGRAPH_MERGE_FETCHES=false). */
+      /** The reads of one caller waiting for a subgraph at once go as one subgraph request (on unless SUBGRAPH_MERGE_FETCHES=false). */
       subgraphMergeFetches: env.SUBGRAPH_MERGE_FETCHES ?? true,
       /** Anonymous reads answered from the gateway's response cache (off with RESPONSE_CACHE=false). */
       responseCache: env.RESPONSE_CACHE === "true" ? { ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS } : (false as const),

@@ -85,6 +85,8 @@ describe("deduplicating subgraph fetches at the gateway", () => {
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, composedUrl(s)])) as never,
       buildService: ({ name }) => fed.sources[name as keyof TestFederation["sources"]],
       subgraphDedupe: false,
+      // Merging would send the four reads as one request (four parts): off, so each read goes on its own.
+      subgraphMergeFetches: false,
     });
     try {
       const query = () => gateway.apollo.executeOperation({ query: OFFICIALS }, { contextValue: { identity: null } });

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFederation, type TestFederation } from "../helpers/federation.js";
 import { CONTRACT_EXAMPLE } from "../helpers/queries.js";
+import { tokens } from "../helpers/identities.js";
 import { dataOf } from "../helpers/results.js";
 
 // The contract query's plan fetches from policy twice in one parallel step (the officials' initiatives and the
-// articles' events). The gateway sends both as one subgraph request and splits the answer back; SUBGRAPH_MERGE_FETCHES
-// =false sends them apart. Both gateways run over the same in-process subgraphs and databases.
+// articles' events). The gateway sends both as one subgraph request and splits the answer back; the same for the reads
+// of concurrent requests of one caller; SUBGRAPH_MERGE_FETCHES=false sends them apart. Both gateways run over the same
+// in-process subgraphs and databases.
 let merging: TestFederation;
 let apart: TestFederation;
 beforeAll(async () => {
@@ -16,10 +18,13 @@ afterAll(async () => {
   await apart?.close();
 });
 
-async function mergedFetches(fed: TestFederation): Promise<number> {
+async function mergedFetches(fed: TestFederation, subgraph = "policy"): Promise<number> {
   const metric = await fed.gatewayMetrics.registry.getSingleMetric("subgraph_fetches_merged_total")!.get();
-  return metric.values.filter((v) => v.labels.subgraph === "policy").reduce((sum, v) => sum + v.value, 0);
+  return metric.values.filter((v) => v.labels.subgraph === subgraph).reduce((sum, v) => sum + v.value, 0);
 }
+
+// One document, a page size of each request's own: the gateway's fetches differ only in their variables.
+const BY_SIZE = `query Officials($n: Int!) { officials(first: $n) { totalCount edges { node { id name } } } }`;
 
 // The officials' initiatives with a cursor the API never issued: that part fails, the events part must not.
 const ONE_PART_FAILS = CONTRACT_EXAMPLE.replace("initiatives(first: 5)", 'initiatives(first: 5, after: "not-a-cursor")');
@@ -59,7 +64,34 @@ describe("parallel fetches to one subgraph", () => {
     expect(titles.every((title) => typeof title === "string" && title.length > 0)).toBe(true);
   });
 
-  it("keep apart the fetches of different requests", async () => {
+  it("go as one subgraph request across concurrent requests of one caller, each request keeping its own answer", async () => {
+    const page = (n: number) => ({ n });
+    const sizes = [0, 1, 2];
+    const expected = await Promise.all(sizes.map((n) => apart.query(BY_SIZE, page(n))));
+    merging.resetCounters();
+    const before = await mergedFetches(merging, "officials");
+    const answers = await Promise.all(sizes.map((n) => merging.query(BY_SIZE, page(n))));
+    expect(answers).toEqual(expected);
+    for (const [i, answer] of answers.entries()) {
+      const { officials } = dataOf(answer) as { officials: { totalCount: number; edges: unknown[] } };
+      expect(officials.totalCount).toBeGreaterThan(1);
+      expect(officials.edges).toHaveLength(Math.min(sizes[i]!, officials.totalCount));
+    }
+    // Sent before the next turn of the event loop, the three reads (same document, other variables) share requests.
+    expect(merging.sources.officials.fetches).toBeLessThan(sizes.length);
+    expect(await mergedFetches(merging, "officials")).toBeGreaterThan(before);
+  });
+
+  it("never merge the reads of different callers", async () => {
+    const [alice, bob] = [await tokens.only("officials:write"), await tokens.readOnly()];
+    merging.resetCounters();
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => merging.query(BY_SIZE, { n }, { token: n % 2 ? alice : bob })));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    // At best one request per caller; the subgraph verified each request's identity header (see InProcessDataSource).
+    expect(merging.sources.officials.fetches).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keep apart the answers of different requests", async () => {
     merging.resetCounters();
     const before = await mergedFetches(merging);
     const answers = await Promise.all([merging.query(CONTRACT_EXAMPLE), merging.query(ONE_PART_FAILS)]);

@@ -1,4 +1,4 @@
-import { type GraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { Logger } from "@newsfed/kit/observability";
 import type { Agent } from "undici";
 import type { GatewayContext } from "../auth/authentication.js";
@@ -17,7 +17,7 @@ export interface SubgraphDataSourceOptions {
   sharedSecret: string;
   /** Share identical in-flight reads (SUBGRAPH_DEDUPE). */
   dedupe: boolean;
-  /** Send a request's parallel reads as one subgraph request (SUBGRAPH_MERGE_FETCHES). */
+  /** Send the reads waiting for a subgraph in one turn, of one caller, as one subgraph request (SUBGRAPH_MERGE_FETCHES). */
   mergeFetches: boolean;
   dispatcher: Agent;
   metrics: SubgraphFetchMetrics;
@@ -26,10 +26,16 @@ export interface SubgraphDataSourceOptions {
   transport?: GraphQLDataSource;
 }
 
+/** Who a fetch is made for (never a signed header, which carries a timestamp): fetches of two callers are never shared. */
+function callerOf({ context }: GraphQLDataSourceProcessOptions): unknown {
+  const identity = (context as Partial<GatewayContext> | undefined)?.identity;
+  return identity ? [identity.subject, identity.scopes] : null;
+}
+
 /**
  * Everything one gateway fetch to a subgraph goes through, outermost first: warm-up runs stop here; a failure becomes
  * path-accurate errors (partial data); a request whose client left fetches nothing more; time and outcome are
- * measured; identical in-flight reads are sent once; a request's parallel reads of the subgraph go as one; the
+ * measured; identical in-flight reads are sent once; the reads of one caller waiting for the subgraph at once go as one; the
  * verified caller, request id and trace context are attached; then HTTP over pooled keep-alive connections, with the
  * timeout and the client's disconnect aborting it.
  */
@@ -40,16 +46,10 @@ export function subgraphDataSource(subgraph: string, options: SubgraphDataSource
     new RemoteGraphQLDataSource({ url: options.url, fetcher: undiciFetcher(options.dispatcher, options.timeoutMs) });
   const signed = new IdentityForwardingDataSource(subgraph, transport, options.sharedSecret);
   const merged = options.mergeFetches
-    ? new MergingDataSource(signed, (fetches) => options.metrics.merged.inc({ subgraph }, fetches))
+    ? new MergingDataSource(signed, callerOf, (fetches) => options.metrics.merged.inc({ subgraph }, fetches))
     : signed;
   const shared = options.dedupe
-    ? new DedupingDataSource(merged, {
-        varyBy: ({ context }) => {
-          const identity = (context as Partial<GatewayContext> | undefined)?.identity;
-          return identity ? [identity.subject, identity.scopes] : null;
-        },
-        onShared: () => options.metrics.shared.inc({ subgraph }),
-      })
+    ? new DedupingDataSource(merged, { varyBy: callerOf, onShared: () => options.metrics.shared.inc({ subgraph }) })
     : merged;
   const measured = options.metrics.wrap(subgraph, shared);
   const resilient = new ResilientDataSource(subgraph, new StopWhenClientGone(measured), (message, error) =>

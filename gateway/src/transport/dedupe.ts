@@ -76,7 +76,7 @@ const copyOf = (response: GatewayGraphQLResponse): GatewayGraphQLResponse => ({
 });
 
 /** What RemoteGraphQLDataSource does with the subgraph's Cache-Control for the caller that sent it, for each other one. */
-function applyCachePolicy(options: GraphQLDataSourceProcessOptions, response: GatewayGraphQLResponse): void {
+export function applyCachePolicy(options: GraphQLDataSourceProcessOptions, response: GatewayGraphQLResponse): void {
   if (!("incomingRequestContext" in options)) return;
   const policy = options.incomingRequestContext.overallCachePolicy as { restrict?: (hint: object) => void } | undefined;
   if (!policy?.restrict) return;

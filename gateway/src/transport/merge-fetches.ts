@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { currentRequestSignal, requestScope } from "@newsfed/kit/http";
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, print, visit } from "graphql";
 import { rejectionErrors } from "../subgraph-rejection.js";
-import { isRead } from "./dedupe.js";
+import { applyCachePolicy, isRead } from "./dedupe.js";
 import { SharedFetch } from "./shared-fetch.js";
 
 type SubgraphError = NonNullable<GatewayGraphQLResponse["errors"]>[number];
@@ -19,7 +19,11 @@ interface Part {
 
 interface Waiting {
   options: GraphQLDataSourceProcessOptions;
+  /** The fetch's document text (the order of parts in a merged request). */
+  query: string;
   part: Part;
+  /** The request scope it was made in: a fetch sent on its own still runs in its request's (id, cancellation). */
+  scope: ReturnType<typeof requestScope.getStore>;
   signal: AbortSignal | undefined;
   resolve: (response: GatewayGraphQLResponse) => void;
   reject: (error: unknown) => void;
@@ -28,22 +32,33 @@ interface Waiting {
 /** Most distinct fetch documents (and merged documents) remembered; query plans are cached, so their fetches repeat. */
 const MAX_DOCUMENTS = 500;
 
+/** Most fetches sent as one subgraph request: bounds the merged document, and the wait of a part for its slowest peer. */
+export const MAX_PARTS = 8;
+
 /**
- * Sends the fetches one request's query plan makes to the same subgraph at the same time (a `Parallel` step, e.g.
- * `Official.initiatives` and `Official.events`, both on policy) as one subgraph request: each fetch's root fields,
- * variables and fragments are renamed with a prefix of its own (`f1__entities`, `$f1_representations`), and the answer
- * is split back, errors to the fetch their path names. One HTTP request and one Apollo Server request pipeline instead
- * of several, and the subgraph's loaders batch across them. Apollo's query planner does not merge these itself.
- * Only reads of read operations; a subgraph that refuses the merged request (4xx) gets each fetch on its own, so a
- * refusal keeps pointing at the fetch that caused it.
+ * Sends the reads that are waiting for the same subgraph in one turn of the event loop, on behalf of the same caller,
+ * as one subgraph request. Within a request these are the query plan's parallel fetches (e.g. `Official.initiatives`
+ * and `Official.events`, both on policy), which Apollo's query planner does not merge itself; across requests, the
+ * same step of concurrent requests (under load, a third of the entity fetches meet another request's identical
+ * document in the same turn). Each fetch's root fields, variables and fragments are renamed with a prefix of its own
+ * (`f1__entities`, `$f1_representations`), and the answer is split back, errors to the fetch their path names. One
+ * HTTP request, one Apollo Server request pipeline and one statement per loader instead of several.
+ *
+ * Only reads of read operations, and only of one caller (an identity, or anonymous): the subgraph sees that caller,
+ * as it would for each fetch. Parts are ordered by document, so the same mix of fetches is the same merged document
+ * (the subgraph parses and validates it once). A subgraph that refuses the merged request (4xx) gets each fetch on
+ * its own, so a refusal keeps pointing at the fetch that caused it. Trade-offs, as with deduplication: the subgraph
+ * logs the first fetch's request id and trace, and a merged fetch is cancelled only when all its clients are gone.
  */
 export class MergingDataSource implements GraphQLDataSource {
-  private readonly batches = new Map<object, Waiting[]>();
+  private readonly batches = new Map<string, Waiting[]>();
   private readonly parts = new Map<string, Part | null>();
   private readonly merged = new Map<string, { query: string; document: DocumentNode }>();
 
   constructor(
     private readonly inner: GraphQLDataSource,
+    /** Who a fetch is made for: fetches of different callers are never merged. */
+    private readonly callerOf: (options: GraphQLDataSourceProcessOptions) => unknown,
     /** Told how many fetches each merged request carried (metrics, tests). */
     private readonly onMerged?: (fetches: number) => void,
   ) {}
@@ -52,8 +67,8 @@ export class MergingDataSource implements GraphQLDataSource {
     if (!isRead(options) || !("incomingRequestContext" in options)) return this.inner.process(options);
     const part = this.partOf(options.request.query ?? "");
     if (!part) return this.inner.process(options);
-    // Fetches of one request are merged; the plan's parallel fetches all arrive before the next turn of the loop.
-    const key = options.incomingRequestContext;
+    // A plan's parallel fetches, and those of requests answered in the same turn, all arrive before the next turn.
+    const key = JSON.stringify(this.callerOf(options) ?? null);
     let batch = this.batches.get(key);
     if (!batch) {
       const waiting: Waiting[] = [];
@@ -61,11 +76,22 @@ export class MergingDataSource implements GraphQLDataSource {
       this.batches.set(key, waiting);
       setImmediate(() => {
         this.batches.delete(key);
-        this.flush(waiting);
+        waiting.sort((a, b) => (a.query < b.query ? -1 : a.query > b.query ? 1 : 0));
+        for (let start = 0; start < waiting.length; start += MAX_PARTS) this.flush(waiting.slice(start, start + MAX_PARTS));
       });
     }
     const list = batch;
-    return new Promise((resolve, reject) => list.push({ options, part, signal: currentRequestSignal(), resolve, reject }));
+    return new Promise((resolve, reject) =>
+      list.push({
+        options,
+        query: options.request.query ?? "",
+        part,
+        scope: requestScope.getStore(),
+        signal: currentRequestSignal(),
+        resolve,
+        reject,
+      }),
+    );
   }
 
   private flush(batch: Waiting[]): void {
@@ -98,11 +124,18 @@ export class MergingDataSource implements GraphQLDataSource {
       },
     } as GraphQLDataSourceProcessOptions;
     this.onMerged?.(batch.length);
-    const scope = requestScope.getStore();
     requestScope
-      .run({ requestId: scope?.requestId ?? "", signal: shared.controller.signal }, () => this.inner.process(options))
+      .run({ requestId: batch[0]!.scope?.requestId ?? "", signal: shared.controller.signal }, () => this.inner.process(options))
       .then(
-        (response) => batch.forEach((waiting, i) => waiting.resolve(partOfResponse(response, waiting.part, i))),
+        (response) => {
+          const owner = requestOf(first);
+          batch.forEach((waiting, i) => {
+            const own = requestOf(waiting.options) === owner;
+            // RemoteGraphQLDataSource applied the subgraph's Cache-Control to the first fetch's request only.
+            if (!own) applyCachePolicy(waiting.options, response);
+            waiting.resolve(partOfResponse(response, waiting.part, i, !own));
+          });
+        },
         (error: unknown) => {
           if (rejectionErrors(error)) for (const waiting of batch) this.alone(waiting);
           else for (const waiting of batch) waiting.reject(error);
@@ -112,7 +145,8 @@ export class MergingDataSource implements GraphQLDataSource {
   }
 
   private alone(waiting: Waiting): void {
-    this.inner.process(waiting.options).then(waiting.resolve, waiting.reject);
+    const send = () => this.inner.process(waiting.options);
+    (waiting.scope ? requestScope.run(waiting.scope, send) : send()).then(waiting.resolve, waiting.reject);
   }
 
   /** Null for a document that cannot be a part (not one query operation of fields). */
@@ -136,6 +170,10 @@ export class MergingDataSource implements GraphQLDataSource {
     return merged;
   }
 }
+
+/** The incoming request a fetch serves (every mergeable fetch has one; see `process`). */
+const requestOf = (options: GraphQLDataSourceProcessOptions) =>
+  "incomingRequestContext" in options ? options.incomingRequestContext : undefined;
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= MAX_DOCUMENTS) cache.delete(cache.keys().next().value!);
@@ -204,8 +242,12 @@ function mergeParts(parts: Part[]): DocumentNode {
   };
 }
 
-/** Part `i`'s answer: its root fields under their own names, the errors whose path is in them, and path-less ones. */
-function partOfResponse(response: GatewayGraphQLResponse, part: Part, i: number): GatewayGraphQLResponse {
+/**
+ * Part `i`'s answer: its root fields under their own names, the errors whose path is in them, and path-less ones.
+ * What parts share (path-less errors, extensions) is copied for a part of another request (`apart`): the gateway
+ * builds each request's result from these objects, and two requests must never hold the same ones.
+ */
+function partOfResponse(response: GatewayGraphQLResponse, part: Part, i: number, apart: boolean): GatewayGraphQLResponse {
   const prefix = `f${i}_`;
   const data = response.data
     ? Object.fromEntries(part.roots.map((name) => [name, (response.data as Record<string, unknown>)[prefix + name]]))
@@ -213,10 +255,11 @@ function partOfResponse(response: GatewayGraphQLResponse, part: Part, i: number)
   const errors: SubgraphError[] = [];
   for (const error of response.errors ?? []) {
     const [head, ...rest] = error.path ?? [];
-    if (head === undefined) errors.push(error);
+    if (head === undefined) errors.push(apart ? structuredClone(error) : error);
     else if (typeof head === "string" && head.startsWith(prefix)) {
       errors.push({ ...error, path: [head.slice(prefix.length), ...rest] } as SubgraphError);
     }
   }
-  return { ...response, data, errors: errors.length ? errors : undefined };
+  const extensions = apart && response.extensions ? structuredClone(response.extensions) : response.extensions;
+  return { ...response, data, errors: errors.length ? errors : undefined, extensions };
 }
