@@ -32,23 +32,24 @@ interface Waiting {
 /** Most distinct fetch documents (and merged documents) remembered; query plans are cached, so their fetches repeat. */
 const MAX_DOCUMENTS = 500;
 
-/** Most fetches sent as one subgraph request: bounds the merged document, and the wait of a part for its slowest peer. */
+/** Most fetches of several requests sent as one subgraph request: bounds the merged document and a part's wait. */
 export const MAX_PARTS = 8;
 
 /**
  * Sends the reads that are waiting for the same subgraph in one turn of the event loop, on behalf of the same caller,
  * as one subgraph request. Within a request these are the query plan's parallel fetches (e.g. `Official.initiatives`
  * and `Official.events`, both on policy), which Apollo's query planner does not merge itself; across requests, the
- * same step of concurrent requests (under load, a third of the entity fetches meet another request's identical
- * document in the same turn). Each fetch's root fields, variables and fragments are renamed with a prefix of its own
- * (`f1__entities`, `$f1_representations`), and the answer is split back, errors to the fetch their path names. One
- * HTTP request, one Apollo Server request pipeline and one statement per loader instead of several.
+ * same step of concurrent requests when their fetches have the same documents (under load, a third of the entity
+ * fetches meet another request's identical document in the same turn). Each fetch's root fields, variables and
+ * fragments are renamed with a prefix of its own (`f1__entities`, `$f1_representations`), and the answer is split
+ * back, errors to the fetch their path names. One HTTP request, one Apollo Server request pipeline and one statement
+ * per loader instead of several.
  *
  * Only reads of read operations, and only of one caller (an identity, or anonymous): the subgraph sees that caller,
- * as it would for each fetch. Parts are ordered by document, so the same mix of fetches is the same merged document
- * (the subgraph parses and validates it once). A subgraph that refuses the merged request (4xx) gets each fetch on
- * its own, so a refusal keeps pointing at the fetch that caused it. Trade-offs, as with deduplication: the subgraph
- * logs the first fetch's request id and trace, and a merged fetch is cancelled only when all its clients are gone.
+ * as it would for each fetch. The same mix of fetches is always the same merged document, which the subgraph parses
+ * and validates once (see `mergedRequests`). A subgraph that refuses the merged request (4xx) gets each fetch on its
+ * own, so a refusal keeps pointing at the fetch that caused it. Trade-offs, as with deduplication: the subgraph logs
+ * the first fetch's request id and trace, and a merged fetch is cancelled only when all its clients are gone.
  */
 export class MergingDataSource implements GraphQLDataSource {
   private readonly batches = new Map<string, Waiting[]>();
@@ -76,8 +77,7 @@ export class MergingDataSource implements GraphQLDataSource {
       this.batches.set(key, waiting);
       setImmediate(() => {
         this.batches.delete(key);
-        waiting.sort((a, b) => (a.query < b.query ? -1 : a.query > b.query ? 1 : 0));
-        for (let start = 0; start < waiting.length; start += MAX_PARTS) this.flush(waiting.slice(start, start + MAX_PARTS));
+        for (const merged of mergedRequests(waiting)) this.flush(merged);
       });
     }
     const list = batch;
@@ -169,6 +169,44 @@ export class MergingDataSource implements GraphQLDataSource {
     }
     return merged;
   }
+}
+
+/**
+ * How a turn's fetches of one caller go out: each request's fetches together (its plan's parallel step), and requests
+ * whose fetches have the same documents (the same step of the same plan) together, up to MAX_PARTS fetches; one
+ * request's fetches are never split. Requests with other documents (another search, another page size written into
+ * the query) go apart: merged, every mix of them would be a new document for the subgraph to parse and validate.
+ */
+function mergedRequests(waiting: Waiting[]): Waiting[][] {
+  const byRequest = new Map<unknown, Waiting[]>();
+  for (const fetch of waiting) {
+    const request = requestOf(fetch.options);
+    const fetches = byRequest.get(request);
+    if (fetches) fetches.push(fetch);
+    else byRequest.set(request, [fetch]);
+  }
+  const byDocuments = new Map<string, Waiting[][]>();
+  for (const fetches of byRequest.values()) {
+    // In document order, so one mix of fetches is always the same merged document.
+    fetches.sort((a, b) => (a.query < b.query ? -1 : a.query > b.query ? 1 : 0));
+    const documents = fetches.map((fetch) => fetch.query).join("\u0000");
+    const alike = byDocuments.get(documents);
+    if (alike) alike.push(fetches);
+    else byDocuments.set(documents, [fetches]);
+  }
+  const merged: Waiting[][] = [];
+  for (const requests of byDocuments.values()) {
+    let current: Waiting[] = [];
+    for (const fetches of requests) {
+      if (current.length > 0 && current.length + fetches.length > MAX_PARTS) {
+        merged.push(current);
+        current = [];
+      }
+      current.push(...fetches);
+    }
+    merged.push(current);
+  }
+  return merged;
 }
 
 /** The incoming request a fetch serves (every mergeable fetch has one; see `process`). */
