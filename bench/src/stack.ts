@@ -26,7 +26,8 @@ export interface Stack {
   /** Every process of the stack: npx and pnpm, the supervisor, the services, PostgreSQL. */
   processes(): { pid: number; command: string }[];
   pidOf(service: "gateway" | "articles" | "officials" | "policy"): number;
-  postgresPids(): number[];
+  /** PostgreSQL's processes: the server (postmaster) and its children. */
+  postgresProcesses(): { pid: number; command: string }[];
   /**
    * The stack's memory: PostgreSQL, the subgraphs, the gateway and the supervisor. The launcher the README's command
    * goes through (npx, pnpm and its shell: ~160 MiB RSS, gone when the supervisor is started with node directly) is
@@ -90,11 +91,8 @@ export async function startStack(
     url: (service) => `http://127.0.0.1:${stackPorts[service]}/graphql`,
     processes,
     pidOf,
-    postgresPids: () =>
-      processes()
-        // The server (…/bin/postgres -D …) and its children (titled "postgres: …").
-        .filter((p) => /\/bin\/postgres |^postgres:/.test(p.command))
-        .map((p) => p.pid),
+    // The server (…/bin/postgres -D …) and its children (titled "postgres: …").
+    postgresProcesses: () => processes().filter((p) => /\/bin\/postgres |^postgres:/.test(p.command)),
     memory() {
       const sum = (list: { pid: number }[]) => ({
         ...list.map((p) => memoryOf(p.pid)).reduce((a, b) => ({ rss: a.rss + b.rss, pss: a.pss + b.pss }), { rss: 0, pss: 0 }),
@@ -148,8 +146,9 @@ export function loadDataset(root: string, stack: Stack, articles: number): strin
 export function stackCpu(stack: Stack): { subgraphs: number; postgres: number } {
   const subgraphs = (["articles", "officials", "policy"] as const).reduce((sum, s) => sum + cpuSeconds(stack.pidOf(s)), 0);
   // Every server process, plus (counted by the postmaster, their parent) the backends that have ended.
-  const pids = stack.postgresPids();
-  const postmaster = Math.min(...pids);
-  const postgres = pids.reduce((sum, pid) => sum + cpuSeconds(pid, pid === postmaster), 0);
+  // The postmaster is the server binary itself (`…/bin/postgres -D …`): not the lowest pid once pids wrap around.
+  const servers = stack.postgresProcesses();
+  const postmaster = servers.find((p) => /\/bin\/postgres /.test(p.command))?.pid;
+  const postgres = servers.reduce((sum, { pid }) => sum + cpuSeconds(pid, pid === postmaster), 0);
   return { subgraphs, postgres };
 }

@@ -82,6 +82,16 @@ describe("parallel fetches to one subgraph", () => {
     expect(await mergedFetches(merging, "officials")).toBeGreaterThan(before);
   });
 
+  it("keep apart the reads of concurrent requests whose documents differ", async () => {
+    merging.resetCounters();
+    // Page sizes written into the queries: two subgraph documents, which merged would make a third.
+    const answers = await Promise.all([1, 2].map((n) => merging.query(`{ officials(first: ${n}) { edges { node { id } } } }`)));
+    for (const [i, answer] of answers.entries()) {
+      expect((dataOf(answer) as { officials: { edges: unknown[] } }).officials.edges).toHaveLength(i + 1);
+    }
+    expect(merging.sources.officials.fetches).toBe(2);
+  });
+
   it("never merge the reads of different callers", async () => {
     const [alice, bob] = [await tokens.only("officials:write"), await tokens.readOnly()];
     merging.resetCounters();
