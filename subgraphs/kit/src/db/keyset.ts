@@ -76,7 +76,8 @@ const rowColumnsOf = new WeakMap<Table, RowColumns>();
 /**
  * A table's columns as the page statement selects them (`r:<field>`), and how each reads back as drizzle would; once
  * per table. Generated columns (search documents, name keys) serve the statements' filters, never a record: they are
- * left out (the name keys alone were most of the array parsing of an officials page).
+ * left out (the name keys alone were most of the array parsing of an officials page). Kept per table with its join:
+ * a table's records are always joined on the same key column (its primary key).
  */
 function rowColumns(table: Table, key: AnyColumn): RowColumns {
   let known = rowColumnsOf.get(table);
