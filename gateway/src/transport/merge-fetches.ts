@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { currentRequestSignal, requestScope } from "@newsfed/kit/http";
+import { requestScope } from "@newsfed/kit/http";
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, print, visit } from "graphql";
 import { rejectionErrors } from "../subgraph-rejection.js";
 import { applyCachePolicy, isRead } from "./dedupe.js";
@@ -22,9 +22,8 @@ interface Waiting {
   /** The fetch's document text (the order of parts in a merged request). */
   query: string;
   part: Part;
-  /** The request scope it was made in: a fetch sent on its own still runs in its request's (id, cancellation). */
+  /** The request scope it was made in (id, cancellation): a fetch sent on its own still runs in it. */
   scope: ReturnType<typeof requestScope.getStore>;
-  signal: AbortSignal | undefined;
   resolve: (response: GatewayGraphQLResponse) => void;
   reject: (error: unknown) => void;
 }
@@ -87,7 +86,6 @@ export class MergingDataSource implements GraphQLDataSource {
         query: options.request.query ?? "",
         part,
         scope: requestScope.getStore(),
-        signal: currentRequestSignal(),
         resolve,
         reject,
       }),
@@ -97,9 +95,9 @@ export class MergingDataSource implements GraphQLDataSource {
   private flush(batch: Waiting[]): void {
     if (batch.length === 1) return this.alone(batch[0]!);
     const shared = new SharedFetch();
-    for (const waiting of batch) shared.join(waiting.signal);
+    for (const waiting of batch) shared.join(waiting.scope?.signal);
     const first = batch[0]!.options;
-    const { query, document } = this.mergedDocument(batch.map((waiting) => waiting.options.request.query ?? ""));
+    const { query, document } = this.mergedDocument(batch);
     const variables: Record<string, unknown> = {};
     batch.forEach((waiting, i) => {
       for (const name of waiting.part.variables) variables[`f${i}_${name}`] = waiting.options.request.variables?.[name];
@@ -159,11 +157,11 @@ export class MergingDataSource implements GraphQLDataSource {
     return part;
   }
 
-  private mergedDocument(queries: string[]): { query: string; document: DocumentNode } {
-    const key = JSON.stringify(queries);
+  private mergedDocument(batch: Waiting[]): { query: string; document: DocumentNode } {
+    const key = JSON.stringify(batch.map((waiting) => waiting.query));
     let merged = this.merged.get(key);
     if (!merged) {
-      const document = mergeParts(queries.map((query) => this.partOf(query)!));
+      const document = mergeParts(batch.map((waiting) => waiting.part));
       merged = { query: print(document), document };
       remember(this.merged, key, merged);
     }
