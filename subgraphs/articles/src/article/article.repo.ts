@@ -29,7 +29,7 @@ export interface ArticlePageArgs {
 const ORDERS: Record<ArticleOrderName, KeysetOrder> = {
   PUBLISHED_AT_DESC: { name: "articles:published-desc", sortType: "timestamptz", direction: "desc" },
   PUBLISHED_AT_ASC: { name: "articles:published-asc", sortType: "timestamptz", direction: "asc" },
-  RELEVANCE: { name: "articles:rank", sortType: "numeric", direction: "desc", computed: true },
+  RELEVANCE: { name: "articles:relevance", sortType: "real", direction: "desc", computed: true },
 };
 
 const linked = (kind: LinkKind, refId: string) =>
@@ -153,7 +153,7 @@ export class ArticleRepo {
     const join = by ? sql`join ${articleLinks} g on g.article_id = a.id and g.kind = ${by}` : sql``;
     if (by) conditions.push(sql`g.ref_id = any(${sql.param([...groups])}::text[])`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-    const sortKey = orderName === "RELEVANCE" ? sql`round(ts_rank(a.search, ${query})::numeric, 6)` : sql`a.published_at`;
+    const sortKey = orderName === "RELEVANCE" ? sql`ts_rank(a.search, ${query})` : sql`a.published_at`;
     return keysetPages(this.db, {
       purpose: by ? `articles.articles_by_${by.toLowerCase()}` : "articles.articles",
       source: sql`select ${groupKey} as group_key, ${sortKey} as sort_key, a.id from ${articles} a ${join} ${where}`,

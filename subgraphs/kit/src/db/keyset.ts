@@ -8,8 +8,8 @@ import { purposeComment } from "./statement-names.js";
 export interface KeysetOrder {
   /** Name stored in cursors, so a cursor is never applied to another ordering. */
   name: string;
-  /** SQL type of the `sort_key` column, to read a cursor's sort value back exactly. */
-  sortType: "text" | "timestamptz" | "date" | "numeric";
+  /** SQL type of the `sort_key` column, to read a cursor's sort value back exactly (`real`: a search rank). */
+  sortType: "text" | "timestamptz" | "date" | "real";
   direction: "asc" | "desc";
   /**
    * The sort key is computed for each row (a search rank), so no index can end the scan after the page: every match
@@ -23,7 +23,7 @@ export interface KeysetRequest {
   purpose: string;
   /**
    * A SELECT with columns `group_key` (text; which parent a row belongs to, or a constant for a top-level list),
-   * `sort_key` and `id` (text), already filtered. Exact sort values (e.g. a rounded rank) keep cursors exact.
+   * `sort_key` and `id` (text), already filtered. Cursors carry the sort value as text that reads back exactly.
    * Plain column expressions let PostgreSQL page along an index on (sort column, id) and stop after the page.
    */
   source: SQL;
@@ -49,7 +49,8 @@ export interface KeysetRequest {
  */
 const SORT_TEXT: Record<KeysetOrder["sortType"], string> = {
   text: "sort_key::text",
-  numeric: "sort_key::text",
+  // Through float8: its text reads back to the same float4 whatever the session's extra_float_digits.
+  real: "sort_key::float8::text",
   date: "to_char(sort_key, 'YYYY-MM-DD')",
   timestamptz: `to_char(sort_key at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 };
@@ -57,7 +58,7 @@ const SORT_TEXT: Record<KeysetOrder["sortType"], string> = {
 /** A cursor's sort value must have the shape its type's text has, or it was not issued here. */
 const SORT_VALUE: Record<KeysetOrder["sortType"], (value: string | null) => boolean> = {
   text: (value) => value !== null,
-  numeric: (value) => value !== null && /^-?\d{1,20}(\.\d{1,20})?$/.test(value),
+  real: (value) => value !== null && /^-?\d{1,20}(\.\d{1,20})?(e[-+]?\d{1,3})?$/.test(value),
   date: (value) => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value),
   timestamptz: (value) => value !== null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value),
 };

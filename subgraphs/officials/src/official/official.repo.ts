@@ -16,7 +16,7 @@ export interface OfficialFilter {
 export type OfficialGrouping = "all" | "country" | "organization";
 
 const BY_NAME: KeysetOrder = { name: "officials:name", sortType: "text", direction: "asc" };
-const BY_RANK: KeysetOrder = { name: "officials:rank", sortType: "numeric", direction: "desc", computed: true };
+const BY_RANK: KeysetOrder = { name: "officials:relevance", sortType: "real", direction: "desc", computed: true };
 
 /** The only place that reads or writes the officials tables with SQL. */
 export class OfficialRepo {
@@ -67,7 +67,7 @@ export class OfficialRepo {
         ? sql`${officials} join (select distinct official_id, organization_id from ${positions}) m on m.official_id = o.id`
         : officials;
     if (grouping !== "all") conditions.push(sql`${groupKey} = any(${sql.param([...groups])}::text[])`);
-    const sortKey = query ? sql`round(ts_rank(o.search, ${query})::numeric, 6)` : sql`o.name`;
+    const sortKey = query ? sql`ts_rank(o.search, ${query})` : sql`o.name`;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     return keysetPages(this.db, {
       purpose: grouping === "all" ? "officials.officials" : `officials.officials_by_${grouping}`,

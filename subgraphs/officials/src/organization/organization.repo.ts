@@ -12,7 +12,7 @@ export interface OrganizationFilter {
 }
 
 const BY_NAME: KeysetOrder = { name: "organizations:name", sortType: "text", direction: "asc" };
-const BY_RANK: KeysetOrder = { name: "organizations:rank", sortType: "numeric", direction: "desc", computed: true };
+const BY_RANK: KeysetOrder = { name: "organizations:relevance", sortType: "real", direction: "desc", computed: true };
 
 export class OrganizationRepo {
   constructor(private readonly db: OfficialsDb) {}
@@ -67,7 +67,7 @@ export class OrganizationRepo {
     if (filter.countryCode) conditions.push(sql`country_code = ${filter.countryCode.toUpperCase()}`);
     if (filter.kind) conditions.push(sql`kind = ${filter.kind}`);
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-    const sortKey = query ? sql`round(ts_rank(search, ${query})::numeric, 6)` : sql`name`;
+    const sortKey = query ? sql`ts_rank(search, ${query})` : sql`name`;
     return keysetPages(this.db, {
       purpose: "officials.organizations",
       source: sql`select '' as group_key, ${sortKey} as sort_key, id from ${named ?? organizations} ${where}`,

@@ -23,7 +23,7 @@ export interface InitiativePageArgs {
 }
 
 const BY_NAME: KeysetOrder = { name: "initiatives:name", sortType: "text", direction: "asc" };
-const BY_RANK: KeysetOrder = { name: "initiatives:rank", sortType: "numeric", direction: "desc", computed: true };
+const BY_RANK: KeysetOrder = { name: "initiatives:relevance", sortType: "real", direction: "desc", computed: true };
 
 const GROUP_KEY: Record<InitiativeGrouping, SQL> = {
   all: sql`''`,
@@ -73,7 +73,7 @@ export class InitiativeRepo {
     if (grouping !== "all") conditions.push(sql`${GROUP_KEY[grouping]} = any(${sql.param([...groups])}::text[])`);
     const from = grouping === "champion" ? sql`${named} join ${champions} c on c.initiative_id = i.id` : named;
     const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-    const sortKey = query ? sql`round(ts_rank(i.search, ${query})::numeric, 6)` : sql`i.name`;
+    const sortKey = query ? sql`ts_rank(i.search, ${query})` : sql`i.name`;
     return keysetPages(this.db, {
       purpose: grouping === "all" ? "policy.initiatives" : `policy.initiatives_by_${GROUPING_NAME[grouping]}`,
       source: sql`select ${GROUP_KEY[grouping]} as group_key, ${sortKey} as sort_key, i.id from ${from} ${where}`,
