@@ -132,6 +132,16 @@ describe("articles subgraph", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "after" });
   });
 
+  it("refuses a relevance cursor of the rounded ranks issued before 2026-11-28 as bad input (PARTNERS.md)", async () => {
+    const query = `query($after: String) { articles(first: 1, after: $after, filter: { search: "cybersecurity" }) { edges { node { headline } } } }`;
+    const issued = dataOf<{ articles: { edges: unknown[] } }>(await articles.query(query, { after: null }));
+    expect(issued.articles.edges).toHaveLength(1);
+    const older = Buffer.from(JSON.stringify(["articles:rank", "0.060793", SEED.article])).toString("base64url");
+    const result = await articles.query(query, { after: older });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "after" });
+    expect(result.errors?.[0]?.message).toMatch(/another order/);
+  });
+
   it("contributes articles and mention counts to other subgraphs' entities", async () => {
     const data = dataOf<{ _entities: unknown[] }>(
       await articles.query(
