@@ -158,10 +158,11 @@ async function measure(workload: Workload, target: Target, round: number, durati
         },
       },
     ],
-  }) as unknown as autocannon.Instance & Promise<autocannon.Result>; // the promise is also the run's emitter
+  }) as unknown as Promise<autocannon.Result>;
   // autocannon's own percentiles are whole milliseconds; a 3 → 5 ms median is a 1.67 ratio that is mostly rounding.
   const times: number[] = [];
-  run.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const emitter = run as unknown as autocannon.Instance; // the promise autocannon returns is also the run's emitter
+  emitter.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await run;
   await quiesce(target.stack);
   const after = {
